@@ -1,0 +1,151 @@
+"""The ``dandelion`` command. Only this module knows about click; nothing imports it.
+
+Exit codes: 0 success, 1 content errors (or a failed build), 2 usage errors, 3 an internal error
+(a bug: run again with ``--debug`` for the traceback and report it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ContentError, DandelionError, Diagnostics, UsageError
+
+project_option = click.option(
+    "--project",
+    "project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default="the current folder",
+    help="The project folder: the one holding site_config.yml, content/ and quizzes/.",
+)
+
+
+class _Group(click.Group):
+    """Turns Dandelion's errors into clean messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ContentError as exc:
+            _print_diagnostics(exc.diagnostics)
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            ctx.exit(exc.exit_code)
+        except DandelionError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug, not the user's fault
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Internal error: {type(exc).__name__}: {exc}", fg="red", err=True)
+            click.echo("This is a bug in Dandelion. Run the command again with --debug and report the traceback.", err=True)
+            ctx.exit(3)
+        return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
+@click.version_option(__version__, prog_name="dandelion")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Dandelion (蒲公英): build the lecture group's bilingual site, print kits and training quizzes."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _print_diagnostics(diags: Diagnostics) -> None:
+    for d in diags.sorted():
+        click.secho(str(d), fg="red" if d.is_error else "yellow", err=True)
+
+
+def _summary(diags: Diagnostics) -> str:
+    e, w = len(diags.errors), len(diags.warnings)
+    return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+
+
+@main.command()
+@project_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(project: Path, strict: bool) -> None:
+    """Validate all content and print every problem as path:line:col."""
+    from .loader import load_project
+
+    result = load_project(project)
+    _print_diagnostics(result.diagnostics)
+    failed = bool(result.diagnostics.errors) or (strict and bool(result.diagnostics.warnings))
+    click.secho(_summary(result.diagnostics), fg="red" if failed else "green", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: site/ in the project).")
+@click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
+              help="public: no speaker notes; lecturer: notes, timings and kit links.")
+@click.option("--kits/--no-kits", default=True, show_default=True, help="Also render the printable kits.")
+def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
+    """Check the content, then build the bilingual static site (and the kits)."""
+    from .build import build as run_build
+
+    report = run_build(project, out=out, edition=edition, with_kits=kits, log=lambda msg: click.echo(msg, err=True))
+    _print_diagnostics(report.diagnostics)
+    click.secho(f"Built {report.pages} pages in {report.out} ({_summary(report.diagnostics)})", fg="green", err=True)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new, valid, buildable project folder in DIRECTORY."""
+    from .scaffold import init_project
+
+    created = init_project(directory)
+    click.echo(f"Created a Dandelion project in {directory} ({len(created)} files).")
+    click.echo(f"Next: dandelion check --project {directory} && dandelion build --project {directory}")
+
+
+@main.command()
+@project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the schema files (default: schema/ in the project).")
+def schema(project: Path, out: Path | None) -> None:
+    """Write JSON Schema files for every content kind (for VS Code's YAML extension)."""
+    from .schema import write_schemas
+
+    target = out or (project / "schema")
+    written = write_schemas(target)
+    for path in written:
+        click.echo(path)
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@project_option
+def pinyin(text: tuple[str, ...], project: Path) -> None:
+    """Print the tone-marked pinyin of TEXT: one syllable per Han character, separated by spaces."""
+    from .zh import Pinyin
+
+    overrides: dict[str, str] = {}
+    if (project / "site_config.yml").is_file():
+        from .loader import load_config_only
+
+        overrides = load_config_only(project).pinyin_overrides
+    try:
+        engine = Pinyin(overrides)
+    except ValueError as exc:
+        raise UsageError(f"pinyin_overrides in site_config.yml: {exc}") from None
+    click.echo(engine.line(" ".join(text)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,521 @@
+"""The typed content model: what a lesson, an event, a quiz … *is*.
+
+Every class here is a declaration: field names are the YAML keys an editor writes, types say what
+is accepted, and ``Field(description=…)`` is the documentation that ends up in the JSON Schema
+(``dandelion schema``) and so in the editor's tooltips. Unknown keys are refused (``extra="forbid"``)
+so a typo never silently drops content.
+
+Cross-references (a lesson's quiz, an event's region …) are plain ids here; ``resolve`` checks
+them once the whole project is loaded. Renderers read these objects and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    NonNegativeInt,
+    PositiveInt,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError, core_schema
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$"
+_LANG_RE = re.compile(LANG_PATTERN)
+_TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, description="An id: lowercase letters, digits and hyphens, e.g. `new-drugs`."),
+]
+
+
+class Text:
+    """A human text in one or more languages.
+
+    In YAML either a plain string (the project's default language) or a map ``{zh: …, en: …}``.
+    Which languages must be present is a project setting, checked in ``resolve`` where the
+    diagnostics can point at the text.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = dict(values)
+
+    def get(self, lang: str, fallback: str | None = None) -> str:
+        """The text in ``lang``; else in ``fallback``; else the first one given."""
+        if lang in self.values:
+            return self.values[lang]
+        if fallback and fallback in self.values:
+            return self.values[fallback]
+        return next(iter(self.values.values()), "")
+
+    def has(self, lang: str) -> bool:
+        return lang in self.values
+
+    @property
+    def langs(self) -> list[str]:
+        return list(self.values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and other.values == self.values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({self.values!r})"
+
+    @classmethod
+    def _validate(cls, value: Any, info: ValidationInfo) -> Text:
+        if isinstance(value, Text):
+            return value
+        default = (info.context or {}).get("default_lang", "zh")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            if not value.strip():
+                raise PydanticCustomError("empty_text", "the text is empty")
+            return cls({default: value})
+        if isinstance(value, dict):
+            if not value:
+                raise PydanticCustomError("empty_text", "the text is empty: give at least one language")
+            out: dict[str, str] = {}
+            for lang, text in value.items():
+                if not isinstance(lang, str) or not _LANG_RE.match(lang):
+                    raise PydanticCustomError(
+                        "bad_lang", "'{lang}' is not a language code (use codes like zh, en)", {"lang": str(lang)}
+                    )
+                if isinstance(text, (int, float)) and not isinstance(text, bool):
+                    text = str(text)
+                if not isinstance(text, str):
+                    raise PydanticCustomError(
+                        "bad_text", "the {lang} text must be a plain string, not {kind}", {"lang": lang, "kind": _kind(text)}
+                    )
+                if not text.strip():
+                    raise PydanticCustomError("empty_text", "the {lang} text is empty", {"lang": lang})
+                out[lang] = text
+            return cls(out)
+        raise PydanticCustomError(
+            "text_type", "must be text, or a map of languages like {{zh: …, en: …}}, not {kind}", {"kind": _kind(value)}
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(cls._validate)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "description": "Text in the default language"},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANG_PATTERN},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                    "description": "Text per language, e.g. {zh: …, en: …}",
+                },
+            ]
+        }
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a map"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+class Strict(BaseModel):
+    """Base of every content class: unknown keys are errors; values are not coerced from strings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, arbitrary_types_allowed=True)
+
+
+def _time(value: Any) -> str:
+    if isinstance(value, str):
+        m = _TIME_RE.match(value.strip())
+        if m:
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    raise PydanticCustomError("bad_time", "must be a time written HH:MM in quotes, like \"09:30\"")
+
+
+Time = Annotated[str, Field(json_schema_extra={"pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, description="HH:MM, Asia/Shanghai")]
+
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+
+class Image(Strict):
+    src: str = Field(description="Path relative to content/, e.g. images/snacks.svg")
+    alt: Text | None = Field(None, description="What the image shows, in each language (required for accessibility)")
+    caption: Text | None = None
+
+
+class Photo(Image):
+    consent: bool = Field(False, description="true: everyone shown agreed to publication. Required.")
+
+
+class Reference(Strict):
+    law: Id = Field(description="A law id from content/laws.yml")
+    article: PositiveInt | None = Field(None, description="An article number listed for that law")
+
+
+# --- lessons ---------------------------------------------------------------------------------
+
+
+class Section(Strict):
+    id: Id | None = Field(None, description="Anchor for links and quiz review, e.g. disguises")
+    title: Text
+    minutes: PositiveInt | None = None
+    body: Text = Field(description="Markdown")
+    notes: Text | None = Field(None, description="Speaker notes (Markdown): lecturer edition only")
+    image: Image | None = None
+
+
+class Lesson(Strict):
+    id: Id
+    title: Text
+    summary: Text | None = Field(None, description="Markdown")
+    audiences: list[Id] = Field(min_length=1, description="Audience ids from site_config.yml")
+    settings: list[Id] = Field(min_length=1, description="Setting ids from site_config.yml")
+    duration_minutes: PositiveInt
+    topics: list[Id] = []
+    objectives: list[Text] = []
+    materials: list[Text] = []
+    sections: list[Section] = Field(min_length=1)
+    key_points: list[Text] = []
+    slogans: list[Text] = []
+    references: list[Reference] = []
+    quiz: Id | None = Field(None, description="A quiz id from quizzes/")
+    glossary: list[Id] = Field([], description="Glossary ids from content/glossary.yml")
+    supplied_by: dict[str, Text] = Field({}, description="Who supplied text in an extra language, per code")
+
+    @model_validator(mode="after")
+    def _section_ids(self) -> Lesson:
+        # Give every section a stable anchor; an editor's id wins.
+        taken = {s.id for s in self.sections if s.id}
+        for n, section in enumerate(self.sections, 1):
+            if section.id is None:
+                candidate = f"section-{n}"
+                while candidate in taken:
+                    candidate += "-x"
+                section.id = candidate
+                taken.add(candidate)
+        return self
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+class Report(Strict):
+    attendance: NonNegativeInt | None = None
+    summary: Text | None = Field(None, description="Markdown")
+    photos: list[Photo] = []
+
+
+class Event(Strict):
+    id: Id
+    title: Text
+    date: dt.date = Field(description="YYYY-MM-DD")
+    start: Time | None = None
+    end: Time | None = None
+    region: Id
+    setting: Id
+    venue: Text
+    occasion: Text | None = None
+    description: Text | None = Field(None, description="Markdown")
+    slogan: Text | None = None
+    audiences: list[Id] = []
+    lessons: list[Id] = []
+    lecturers: list[Id] = []
+    partners: list[Text] = []
+    expected_attendance: NonNegativeInt | None = None
+    status: Literal["planned", "done", "cancelled"]
+    cancel_reason: Text | None = None
+    report: Report | None = None
+    supplied_by: dict[str, Text] = {}
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _check_time(cls, value: Any) -> Any:
+        return None if value is None else _time(value)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _check_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        raise PydanticCustomError("bad_date", "must be a real date written YYYY-MM-DD, like 2026-06-26")
+
+
+# --- quizzes ---------------------------------------------------------------------------------
+
+
+class Option(Strict):
+    text: Text
+    correct: bool = False
+
+
+class _QuestionBase(Strict):
+    id: Id
+    prompt: Text = Field(description="Markdown")
+    explanation: Text | None = Field(None, description="Markdown, shown after answering")
+    lesson: Id | None = Field(None, description="Lesson to review")
+    section: Id | None = Field(None, description="Section id in that lesson")
+
+
+class SingleQuestion(_QuestionBase):
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+
+
+class MultipleQuestion(_QuestionBase):
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+
+
+class TrueFalseQuestion(_QuestionBase):
+    type: Literal["true_false"]
+    answer: bool
+
+
+class FillBlankQuestion(_QuestionBase):
+    type: Literal["fill_blank"]
+    answer: list[str] | dict[str, list[str]] = Field(
+        description="Accepted answers: a list for every language, or a map of language → list"
+    )
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _answers(cls, value: Any) -> Any:
+        def clean(items: Any) -> list[str]:
+            if isinstance(items, (str, int, float)) and not isinstance(items, bool):
+                items = [items]
+            if not isinstance(items, list) or not items:
+                raise PydanticCustomError("bad_answers", "give the accepted answers as a list, e.g. [冰毒, 甲基苯丙胺]")
+            out = []
+            for item in items:
+                if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+                    raise PydanticCustomError("bad_answers", "each accepted answer must be a non-empty word or number")
+                out.append(str(item))
+            return out
+
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return clean(value)
+
+    def answers_for(self, lang: str, fallback: str) -> list[str]:
+        if isinstance(self.answer, list):
+            return self.answer
+        return self.answer.get(lang) or self.answer.get(fallback) or next(iter(self.answer.values()))
+
+
+class OrderingQuestion(_QuestionBase):
+    type: Literal["ordering"]
+    answer: list[Text] = Field(min_length=2, description="The items in the right order")
+
+
+SimpleQuestion = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, FillBlankQuestion, OrderingQuestion],
+    Field(discriminator="type"),
+]
+
+
+class ScenarioQuestion(_QuestionBase):
+    """A case text followed by several questions that refer to it."""
+
+    type: Literal["scenario"]
+    questions: list[SimpleQuestion] = Field(min_length=1)
+
+
+Question = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, FillBlankQuestion, OrderingQuestion, ScenarioQuestion],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true_false", "fill_blank", "ordering", "scenario")
+
+
+class Quiz(Strict):
+    id: Id
+    title: Text
+    description: Text | None = Field(None, description="Markdown")
+    pass_mark: int = Field(60, ge=0, le=100, description="Percent needed to pass")
+    shuffle: bool = False
+    draw: PositiveInt | None = Field(None, description="Ask this many questions drawn from the bank per attempt")
+    feedback: Literal["immediate", "end"] = "immediate"
+    lesson: Id | None = None
+    questions: list[Question] = Field(min_length=1)
+
+    def all_questions(self) -> Iterator[tuple[tuple[str | int, ...], SingleQuestion | MultipleQuestion | TrueFalseQuestion | FillBlankQuestion | OrderingQuestion | ScenarioQuestion]]:
+        """Every question with its YAML path, scenario sub-questions included."""
+        for i, q in enumerate(self.questions):
+            yield ("questions", i), q
+            if isinstance(q, ScenarioQuestion):
+                for j, sub in enumerate(q.questions):
+                    yield ("questions", i, "questions", j), sub
+
+    @property
+    def scored_count(self) -> int:
+        """Points in the whole bank: one per question, one per scenario sub-question."""
+        return sum(len(q.questions) if isinstance(q, ScenarioQuestion) else 1 for q in self.questions)
+
+
+# --- training, people, reference material ------------------------------------------------------
+
+
+class Training(Strict):
+    id: Id
+    title: Text
+    summary: Text | None = Field(None, description="Markdown")
+    description: Text | None = Field(None, description="Markdown")
+    audiences: list[Id] = ["social-workers"]
+    credit_hours: float = Field(gt=0, description="Credit hours awarded on completion")
+    units: list[Id] = Field(min_length=1, description="Lesson ids, in order")
+    quiz: Id | None = None
+    pass_mark: int | None = Field(None, ge=0, le=100, description="Overrides the quiz's pass mark")
+
+
+class Lecturer(Strict):
+    id: Id
+    name: Text
+    role: Literal["police", "counsellor", "doctor", "social-work-trainer", "volunteer"]
+    title: Text | None = None
+    unit: Text | None = None
+    bio: Text | None = Field(None, description="Markdown")
+    photo: Image | None = None
+    topics: list[Id] = []
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: Text
+    category: Literal["drug", "law", "health", "social-work"] | None = None
+    definition: Text = Field(description="Markdown")
+    aliases: list[Text] = Field([], description="Other names, street names")
+    see_also: list[Id] = []
+
+
+class Article(Strict):
+    summary: Text
+    title: Text | None = None
+
+
+class Law(Strict):
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    year: int = Field(ge=1900, le=2100)
+    in_force: dt.date | None = None
+    issuer: Text | None = None
+    note: Text | None = Field(None, description="Markdown")
+    articles: dict[PositiveInt, Article] = {}
+
+
+class HelpCentre(Strict):
+    id: Id
+    name: Text
+    region: Id
+    address: Text | None = None
+    phone: str | None = Field(None, description="Office phone: only a real, checked number")
+    hours: Text | None = None
+    example: bool = Field(False, description="true: an example entry, labelled as such on the site")
+    note: Text | None = None
+
+
+# --- the site configuration ----------------------------------------------------------------
+
+
+class ExtraLanguage(Strict):
+    name: Text
+
+
+class FontsConfig(Strict):
+    cjk: str | None = Field(None, description="A CJK font family name or file path for PDFs and posters")
+    cjk_bold: str | None = None
+
+
+class SiteConfig(Strict):
+    site_name: Text
+    organisation: Text
+    tagline: Text | None = None
+    languages: list[Annotated[str, Field(pattern=LANG_PATTERN)]] = Field(["zh", "en"], min_length=1)
+    site_url: str | None = Field(None, pattern=r"^https?://[^\s/$.?#][^\s]*/$", description="Ends with /")
+    audiences: dict[Id, Text] = Field(min_length=1)
+    settings: dict[Id, Text] = Field(min_length=1)
+    regions: dict[Id, Text] = Field(min_length=1)
+    extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
+    pinyin_overrides: dict[str, str] = {}
+    fonts: FontsConfig | None = None
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @field_validator("languages")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise PydanticCustomError("dup_lang", "a language is listed twice")
+        return value
+
+
+# --- the whole project -----------------------------------------------------------------------
+
+
+class Project:
+    """Everything loaded from one project folder, after validation and reference resolution."""
+
+    def __init__(self, root: Path, config: SiteConfig) -> None:
+        self.root = root
+        self.config = config
+        self.lessons: dict[str, Lesson] = {}
+        self.events: dict[str, Event] = {}
+        self.quizzes: dict[str, Quiz] = {}
+        self.training: dict[str, Training] = {}
+        self.lecturers: dict[str, Lecturer] = {}
+        self.glossary: dict[str, GlossaryTerm] = {}
+        self.laws: dict[str, Law] = {}
+        self.help_centres: dict[str, HelpCentre] = {}
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def languages(self) -> list[str]:
+        return self.config.languages
+
+    def training_for_lesson(self, lesson_id: str) -> list[Training]:
+        return [t for t in self.training.values() if lesson_id in t.units]
+
+    def training_for_quiz(self, quiz_id: str) -> list[Training]:
+        return [t for t in self.training.values() if t.quiz == quiz_id]
+
+    def lessons_for_quiz(self, quiz_id: str) -> list[Lesson]:
+        return [lesson for lesson in self.lessons.values() if lesson.quiz == quiz_id]
