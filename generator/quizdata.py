@@ -1,0 +1,108 @@
+"""Quiz and training data for the browser engine (``theme/assets/javascripts/quiz.js``).
+
+The page embeds this JSON in ``<script type="application/json">`` via
+:func:`generator.htmltext.embed_json`; ``*_html`` values are sanitised HTML, every other string is
+plain text. The contract is documented at the top of ``quiz.js``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import model as m
+from .htmltext import markdown_to_html
+
+Link = Callable[[str], str]
+
+
+def _strings(table_name: str, lang: str) -> dict[str, str]:
+    from . import quiz_strings
+
+    table: dict[str, dict[str, str]] = getattr(quiz_strings, table_name)
+    return {key: values.get(lang) or values.get("en", "") for key, values in table.items()}
+
+
+def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link) -> dict[str, Any]:
+    """The JSON the quiz engine needs for ``quiz`` in ``lang``; ``link`` makes page-relative URLs."""
+    default = project.config.default_language
+
+    def t(text: m.Text | None) -> str:
+        return "" if text is None else text.get(lang, default)
+
+    def html(text: m.Text | None, inline: bool = False) -> str:
+        return "" if text is None else markdown_to_html(t(text), inline=inline)
+
+    def review(q: Any) -> dict[str, str] | None:
+        lesson_id = q.lesson or quiz.lesson
+        if not lesson_id or lesson_id not in project.lessons:
+            return None
+        lesson = project.lessons[lesson_id]
+        href = f"lessons/{lesson_id}.md" + (f"#{q.section}" if q.section else "")
+        label = t(lesson.title)
+        if q.section:
+            section = next((s for s in lesson.sections if s.id == q.section), None)
+            if section is not None:
+                label = f"{label} · {t(section.title)}"
+        return {"href": link(href), "label": label}
+
+    def question(q: Any) -> dict[str, Any]:
+        base: dict[str, Any] = {
+            "id": q.id, "type": q.type, "prompt_html": html(q.prompt),
+            "explanation_html": html(q.explanation), "review": review(q),
+        }
+        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
+            base["options"] = [{"html": html(o.text, inline=True), "correct": o.correct} for o in q.options]
+        elif isinstance(q, m.TrueFalseQuestion):
+            base["answer"] = q.answer
+        elif isinstance(q, m.FillBlankQuestion):
+            base["answers"] = q.answers_for(lang, default)
+        elif isinstance(q, m.OrderingQuestion):
+            base["items_html"] = [html(item, inline=True) for item in q.answer]
+        elif isinstance(q, m.ScenarioQuestion):
+            base["questions"] = [question(sub) for sub in q.questions]
+        return base
+
+    modules = project.training_for_quiz(quiz.id)
+    training = None
+    if modules:
+        module = modules[0]
+        training = {"id": module.id, "pass_mark": module.pass_mark if module.pass_mark is not None else quiz.pass_mark}
+    return {
+        "id": quiz.id,
+        "lang": lang,
+        "title": t(quiz.title),
+        "pass_mark": quiz.pass_mark,
+        "shuffle": quiz.shuffle,
+        "draw": quiz.draw,
+        "feedback": quiz.feedback,
+        "training": training,
+        "questions": [question(q) for q in quiz.questions],
+        "strings": _strings("QUIZ_STRINGS", lang),
+    }
+
+
+def training_data(project: m.Project, module: m.Training, lang: str, link: Link) -> dict[str, Any]:
+    """The JSON the training widget needs: units, quiz, pass mark, certificate page."""
+    default = project.config.default_language
+
+    def t(text: m.Text | None) -> str:
+        return "" if text is None else text.get(lang, default)
+
+    quiz = project.quizzes.get(module.quiz) if module.quiz else None
+    pass_mark = module.pass_mark if module.pass_mark is not None else (quiz.pass_mark if quiz else 0)
+    return {
+        "id": module.id,
+        "lang": lang,
+        "title": t(module.title),
+        "credit_hours": module.credit_hours,
+        "organisation": t(project.config.organisation),
+        "pass_mark": pass_mark,
+        "quiz": {"id": quiz.id, "href": link(f"quizzes/{quiz.id}.md"), "title": t(quiz.title)} if quiz else None,
+        "units": [
+            {"id": u, "title": t(project.lessons[u].title), "href": link(f"lessons/{u}.md")}
+            for u in module.units if u in project.lessons
+        ],
+        "certificate_href": link(f"training/{module.id}-certificate.md"),
+        "strings": _strings("TRAINING_STRINGS", lang),
+    }

@@ -1,0 +1,222 @@
+"""The site as pages of Markdown: what each page says, independent of the site engine.
+
+:func:`render_pages` reads the model and returns :class:`Page` objects (a path such as
+``lessons/new-drugs.md``, a title, Markdown, front matter). Templates are data in ``templates/``;
+the engine module turns pages into HTML. Pages link to each other with relative ``.html`` URLs
+(the engine builds with one file per page, which is what works from ``file://``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import model as m
+from ..htmltext import markdown_to_html
+from . import markdown as md
+from .strings import ui
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: Ages for which lessons show the "show pinyin" toggle.
+PINYIN_AUDIENCES = {"primary", "villagers"}
+
+
+@dataclass
+class Page:
+    path: str
+    title: str
+    markdown: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    nav: str | None = None  # the nav entry this page sits under (None: only reached by links)
+
+
+@dataclass
+class SiteOptions:
+    edition: str = "public"  # public | lecturer
+    today: dt.date = field(default_factory=dt.date.today)
+    kits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lesson/event key → kit entries
+
+
+#: The site's navigation: (ui key, page path). Detail pages are not in the nav, so a page's
+#: size does not grow with the number of lessons and events.
+NAV: list[tuple[str, str]] = [
+    ("home", "index.md"),
+    ("lesson_catalogue", "lessons/index.md"),
+    ("events", "events/index.md"),
+    ("training", "training/index.md"),
+    ("quizzes", "quizzes/index.md"),
+    ("glossary", "glossary.md"),
+    ("laws", "laws.md"),
+    ("help", "help.md"),
+    ("lecturers", "lecturers.md"),
+]
+
+
+def render_pages(project: m.Project, lang: str, options: SiteOptions) -> list[Page]:
+    """Every page of the site in ``lang``."""
+    return _Renderer(project, lang, options).pages()
+
+
+class _Renderer:
+    def __init__(self, project: m.Project, lang: str, options: SiteOptions) -> None:
+        self.p = project
+        self.lang = lang
+        self.default = project.config.default_language
+        self.o = options
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # output is Markdown; every value goes through an explicit filter
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            t=self.t, e=self.e, a=self.a, md=self.md, plain=self.plain, date=self.date, label=self.label,
+            minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
+            html_inline=lambda s: markdown_to_html(s, inline=True), shuffled=self.shuffled, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
+        )
+        self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
+                                quiz_widget=self.quiz_widget, training_widget=self.training_widget,
+                                fill_answers=lambda q: q.answers_for(lang, self.default),
+                                edition=options.edition, lecturer=options.edition == "lecturer", m=m)
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def t(self, text: m.Text | None) -> str:
+        return "" if text is None else text.get(self.lang, self.default)
+
+    def e(self, text: m.Text | str | None) -> str:
+        return md.escape_inline(text if isinstance(text, str) else self.t(text))
+
+    def a(self, text: m.Text | str | None) -> str:
+        return md.escape_attr(text if isinstance(text, str) else self.t(text))
+
+    def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
+        return "" if text is None else md.block(self.t(text), shift, indent)
+
+    def shuffled(self, items: list[m.Text]) -> list[m.Text]:
+        """A fixed, never-correct order for printed ordering questions (the same in every build)."""
+        import hashlib
+
+        out = sorted(items, key=lambda x: hashlib.sha1(self.t(x).encode()).hexdigest())
+        return list(reversed(out)) if out == items else out
+
+    def plain(self, text: m.Text | None) -> str:
+        return md.plain(self.t(text))
+
+    def date(self, d: dt.date) -> str:
+        if self.lang.startswith("zh"):
+            return f"{d.year}年{d.month}月{d.day}日"
+        return f"{d.day} {d.strftime('%B')} {d.year}"
+
+    def label(self, item_id: str, kind: str) -> str:
+        table = {"audience": self.p.config.audiences, "setting": self.p.config.settings, "region": self.p.config.regions}[kind]
+        return self.t(table.get(item_id)) or item_id
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def render(self, template: str, path: str, title: str, nav: str | None = None, meta: dict[str, Any] | None = None,
+               **context: Any) -> Page:
+        link: Callable[[str], str] = lambda target: relative_url(path, target)  # noqa: E731
+        text = self.env.get_template(template).render(page_path=path, link=link, title=title, **context)
+        return Page(path=path, title=title, markdown=text.strip() + "\n", meta=meta or {}, nav=nav)
+
+    def pages(self) -> list[Page]:
+        p, lang = self.p, self.lang
+        today = self.o.today
+        events = sorted(p.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
+        upcoming = [ev for ev in events if ev.date >= today and ev.status == "planned"]
+        past = [ev for ev in reversed(events) if ev not in upcoming]
+        lessons = sorted(p.lessons.values(), key=lambda les: (self._audience_rank(les), self.t(les.title)))
+        out = [
+            self.render("home.md.j2", "index.md", self.t(p.config.site_name), nav="home", upcoming=upcoming[:5],
+                        lessons=lessons, meta={"hide": ["toc"]}),
+            self.render("catalogue.md.j2", "lessons/index.md", ui("lesson_catalogue", lang), nav="lesson_catalogue",
+                        lessons=lessons, topics=sorted({t for les in lessons for t in les.topics}),
+                        durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
+            self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
+            self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",
+                        modules=sorted(p.training.values(), key=lambda t: self.t(t.title))),
+            self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
+                        quizzes=sorted(p.quizzes.values(), key=lambda q: self.t(q.title))),
+            self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
+            self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year, law.id))),
+            self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
+                        centres=sorted(p.help_centres.values(), key=lambda c: (list(p.config.regions).index(c.region) if c.region in p.config.regions else 99, c.id))),
+            self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",
+                        lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id))),
+        ]
+        for lesson in lessons:
+            out.append(self.render("lesson.md.j2", f"lessons/{lesson.id}.md", self.t(lesson.title), lesson=lesson,
+                                   pinyin=bool(PINYIN_AUDIENCES & set(lesson.audiences)) and lang.startswith("zh"),
+                                   modules=p.training_for_lesson(lesson.id), kits=self.o.kits.get(f"lesson:{lesson.id}", []),
+                                   meta={"description": self.plain(lesson.summary)}))
+        for event in events:
+            out.append(self.render("event.md.j2", f"events/{event.id}.md", self.t(event.title), event=event,
+                                   kits=self.o.kits.get(f"event:{event.id}", []),
+                                   meta={"description": self.plain(event.description)}))
+        for module in p.training.values():
+            out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module))
+            out.append(self.render("certificate.md.j2", f"training/{module.id}-certificate.md",
+                                   f"{self.t(module.title)} · {ui('certificate', lang)}", module=module,
+                                   meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
+        for quiz in p.quizzes.values():
+            out.append(self.render("quiz.md.j2", f"quizzes/{quiz.id}.md", self.t(quiz.title), quiz=quiz,
+                                   meta={"description": self.plain(quiz.description)}))
+            for kind in ("worksheet", "answers"):
+                out.append(self.render("worksheet.md.j2", f"quizzes/{quiz.id}-{kind}.md",
+                                       f"{self.t(quiz.title)} · {ui('worksheet' if kind == 'worksheet' else 'answer_key', lang)}",
+                                       quiz=quiz, answers=kind == "answers",
+                                       meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
+        return out
+
+    def _embed(self, kind: str, item_id: str, data: dict[str, Any]) -> str:
+        from ..htmltext import embed_json
+
+        return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{embed_json(data)}</script>'
+
+    def quiz_widget(self, quiz: m.Quiz, page_path: str) -> str:
+        from ..quizdata import quiz_data
+
+        data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target))
+        return (f'<div class="dl-quiz" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
+                f'<noscript><p>{md.escape_attr(ui("noscript_quiz", self.lang))}</p></noscript>\n'
+                + self._embed("quiz", quiz.id, data))
+
+    def training_widget(self, module: m.Training, page_path: str, element: str = "dl-training") -> str:
+        from ..quizdata import training_data
+
+        data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
+        return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
+
+    def _audience_rank(self, lesson: m.Lesson) -> int:
+        order = list(self.p.config.audiences)
+        return min((order.index(a) for a in lesson.audiences if a in order), default=len(order))
+
+    def _glossary_groups(self) -> list[tuple[str, list[m.GlossaryTerm]]]:
+        from ..zh import index_letter, sort_key
+
+        terms = sorted(self.p.glossary.values(), key=lambda g: (sort_key(self.t(g.term)), g.id))
+        groups: dict[str, list[m.GlossaryTerm]] = {}
+        for term in terms:
+            groups.setdefault(index_letter(self.t(term.term)), []).append(term)
+        return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """The relative URL from one page to another (``a/b.md`` → ``a/b.html``; ``#x`` kept)."""
+    target, _, anchor = to_page.partition("#")
+    if target.endswith(".md"):
+        target = target[:-3] + ".html"
+    if not target:
+        return "#" + anchor
+    rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return rel + ("#" + anchor if anchor else "")

@@ -1,0 +1,120 @@
+"""The guarded writer: the only code that puts files into the output folder.
+
+* Every path is checked: relative, normalised, inside the output folder. Two renderers claiming
+  one path is a bug and stops the build (Pelican's rule).
+* Everything is written to a staging folder beside the output; only a complete build replaces
+  the old output, in one rename. A failed or refused build leaves the previous site untouched.
+* The output folder carries a marker file; a folder without it that is not empty is never
+  replaced, so ``--out`` pointed at the wrong place cannot wipe someone's files.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+from pathlib import Path
+
+from .errors import BuildError, UsageError
+
+MARKER = ".dandelion-output"
+
+
+class OutputWriter:
+    def __init__(self, out: Path, *, project_root: Path | None = None) -> None:
+        self.out = out.resolve()
+        if project_root is not None:
+            root = project_root.resolve()
+            if self.out == root or root.is_relative_to(self.out):
+                raise UsageError(f"the output folder {out} would contain the project itself: choose another --out")
+            for name in ("content", "quizzes", "generator", "theme"):
+                if self.out == root / name or self.out.is_relative_to(root / name):
+                    raise UsageError(f"the output folder {out} lies inside the project's {name}/ folder: choose another --out")
+        if self.out.exists() and not self.out.is_dir():
+            raise UsageError(f"the output path {out} is a file, not a folder")
+        if self.out.exists() and any(self.out.iterdir()) and not (self.out / MARKER).exists():
+            raise UsageError(
+                f"{out} already holds files that Dandelion did not write; refusing to replace it (empty it or choose another --out)"
+            )
+        self.staging = self.out.parent / f".{self.out.name}.staging-{os.getpid()}"
+        self.claims: dict[str, str] = {}
+        self.dir_claims: dict[str, str] = {}
+
+    def __enter__(self) -> OutputWriter:
+        if self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging.mkdir(parents=True)
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+    def _check(self, rel: str) -> str:
+        if not rel or rel.startswith(("/", "\\")) or "\\" in rel or ":" in rel.split("/")[0]:
+            raise BuildError(f"refusing to write {rel!r}: output paths are relative with forward slashes")
+        norm = posixpath.normpath(rel)
+        if norm.startswith("..") or norm == ".":
+            raise BuildError(f"refusing to write {rel!r}: it leaves the output folder")
+        return norm
+
+    def claim(self, rel: str, owner: str) -> Path:
+        """Reserve ``rel`` for ``owner`` and return the staging path to write to."""
+        norm = self._check(rel)
+        if norm in self.claims and self.claims[norm] != owner:
+            raise BuildError(f"two outputs want the same file {norm}: {self.claims[norm]} and {owner}")
+        if norm in self.claims:
+            raise BuildError(f"{owner} writes {norm} twice")
+        for folder, who in self.dir_claims.items():
+            if (norm + "/").startswith(folder + "/") and who != owner:
+                raise BuildError(f"{owner} wants {norm}, inside the folder {folder}/ that {who} writes")
+        self.claims[norm] = owner
+        path = self.staging / norm
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def claim_dir(self, rel: str, owner: str) -> Path:
+        """Reserve a whole folder for a renderer that writes many files itself (the site engine)."""
+        norm = self._check(rel)
+        for other, who in [*self.dir_claims.items(), *self.claims.items()]:
+            if other == norm or other.startswith(norm + "/") or norm.startswith(other + "/"):
+                raise BuildError(f"{owner} wants the folder {norm}/, which overlaps {other} written by {who}")
+        self.dir_claims[norm] = owner
+        path = self.staging / norm
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def write_text(self, rel: str, text: str, owner: str) -> Path:
+        path = self.claim(rel, owner)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def write_bytes(self, rel: str, data: bytes, owner: str) -> Path:
+        path = self.claim(rel, owner)
+        path.write_bytes(data)
+        return path
+
+    def copy_file(self, source: Path, rel: str, owner: str) -> Path:
+        path = self.claim(rel, owner)
+        shutil.copyfile(source, path)
+        return path
+
+    def commit(self) -> None:
+        """Replace the output folder with the staging folder."""
+        (self.staging / MARKER).write_text("Built by Dandelion. This whole folder is replaced by the next build.\n")
+        old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
+        if self.out.exists():
+            os.replace(self.out, old)
+        try:
+            os.replace(self.staging, self.out)
+        except OSError:
+            if old.exists():
+                os.replace(old, self.out)
+            raise
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)

@@ -1,0 +1,87 @@
+/* Dandelion site behaviour: catalogue filters, pinyin toggle, remembered language.
+   Plain JavaScript, no requests, works from file://. */
+(function () {
+  "use strict";
+  var PREFIX = "dandelion:v1:";
+  function store(key, value) {
+    try {
+      if (value === undefined) return localStorage.getItem(PREFIX + key);
+      localStorage.setItem(PREFIX + key, value);
+    } catch (e) { return null; }
+    return value;
+  }
+
+  /* Remember the language a visitor picks, for the site's front door. */
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest("[data-dl-lang]");
+    if (link) store("lang", link.getAttribute("data-dl-lang"));
+  });
+  var here = document.documentElement.getAttribute("lang");
+  if (here) store("lang", here.split("-")[0]);
+
+  /* Lesson catalogue: filter cards by audience, setting, topic and duration. */
+  function initFilters(form) {
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".dl-card"));
+    var count = form.querySelector(".dl-filter-count");
+    var none = document.querySelector(".dl-no-match");
+    function apply() {
+      var a = form.elements.audience.value, s = form.elements.setting.value;
+      var t = form.elements.topic.value, d = parseInt(form.elements.duration.value, 10);
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = (!a || card.dataset.audiences.split(" ").indexOf(a) >= 0) &&
+          (!s || card.dataset.settings.split(" ").indexOf(s) >= 0) &&
+          (!t || card.dataset.topics.split(" ").indexOf(t) >= 0) &&
+          (!d || parseInt(card.dataset.duration, 10) <= d);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      if (count) count.textContent = count.dataset.template.replace("{n}", shown).replace("{m}", cards.length);
+      if (none) none.hidden = shown !== 0;
+      var params = [];
+      ["audience", "setting", "topic", "duration"].forEach(function (k) {
+        if (form.elements[k].value) params.push(k + "=" + encodeURIComponent(form.elements[k].value));
+      });
+      try { history.replaceState(null, "", params.length ? "#" + params.join("&") : location.pathname); } catch (e) {}
+    }
+    /* Filters can be shared as a link: lessons/index.html#audience=primary&setting=village */
+    location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv.length === 2 && form.elements[kv[0]]) form.elements[kv[0]].value = decodeURIComponent(kv[1]);
+    });
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    apply();
+  }
+
+  /* Pinyin toggle on lessons for primary pupils and villagers; the choice is remembered. */
+  function initPinyin(holder) {
+    var id = "dl-pinyin-" + Math.random().toString(36).slice(2);
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = id;
+    label.setAttribute("for", id);
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(holder.dataset.label));
+    holder.appendChild(label);
+    function set(on) {
+      document.body.classList.toggle("dl-show-pinyin", on);
+      box.checked = on;
+    }
+    set(store("pinyin") === "on");
+    box.addEventListener("change", function () {
+      store("pinyin", box.checked ? "on" : "off");
+      set(box.checked);
+    });
+  }
+
+  function init() {
+    var form = document.querySelector(".dl-filters");
+    if (form) initFilters(form);
+    Array.prototype.forEach.call(document.querySelectorAll(".dl-pinyin-toggle"), initPinyin);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
