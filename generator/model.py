@@ -430,7 +430,7 @@ class Law(Strict):
     id: Id
     name: Text
     short_name: Text | None = None
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of adoption; leave out unless checked")
     in_force: dt.date | None = None
     issuer: Text | None = None
     note: Text | None = Field(None, description="Markdown")
@@ -463,7 +463,8 @@ class FontsConfig(Strict):
 class SiteConfig(Strict):
     site_name: Text
     organisation: Text
-    tagline: Text | None = None
+    tagline: Text | None = Field(None, description="One line under the site name on the home page")
+    about: Text | None = Field(None, description="Markdown: what the group does, shown on the home page")
     languages: list[Annotated[str, Field(pattern=LANG_PATTERN)]] = Field(["zh", "en"], min_length=1)
     site_url: str | None = Field(None, pattern=r"^https?://[^\s/$.?#][^\s]*/$", description="Ends with /")
     audiences: dict[Id, Text] = Field(min_length=1)

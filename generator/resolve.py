@@ -29,7 +29,7 @@ from .validate import did_you_mean
 from .yamlload import Document, PathKey
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
-MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note"}
+MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note", "about"}
 
 _MOBILE = re.compile(r"(?<![\d-])1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![\d-])")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")

@@ -123,7 +123,7 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             "palette": [{"scheme": "default", "primary": "custom", "accent": "custom"}],
         },
         "plugins": [
-            {"search": {"lang": search_lang, "jieba_dict_user": str(userdict)}},
+            {"search": {"lang": search_lang, "jieba_dict_user": str(userdict), "fields": {"pinyin": {"boost": 10}}}},
             {"offline": {}},
         ],
         "hooks": [str(Path(__file__).resolve())],
@@ -211,7 +211,4 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
         words = keys.get(page)
         if words and "#" not in location:
             doc["pinyin"] = " ".join(words)
-    fields = index.setdefault("config", {}).setdefault("fields", {})
-    if fields:
-        fields["pinyin"] = {"boost": 10}
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -148,7 +148,7 @@ class _Renderer:
             self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
                         quizzes=sorted(p.quizzes.values(), key=lambda q: self.t(q.title))),
             self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
-            self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year, law.id))),
+            self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id))),
             self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
                         centres=sorted(p.help_centres.values(), key=lambda c: (list(p.config.regions).index(c.region) if c.region in p.config.regions else 99, c.id))),
             self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",

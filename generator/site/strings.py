@@ -73,6 +73,7 @@ UI: dict[str, dict[str, str]] = {
     "letters": {"zh": "按拼音首字母", "en": "By letter"},
     "aliases": {"zh": "别称", "en": "Also called"},
     "see_also": {"zh": "另见", "en": "See also"},
+    "adopted": {"zh": "{year}年通过", "en": "Adopted {year}"},
     "in_force": {"zh": "施行日期", "en": "In force since"},
     "example_entry": {"zh": "示例条目", "en": "Example entry"},
     "example_note": {

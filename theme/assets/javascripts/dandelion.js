@@ -77,7 +77,17 @@
     });
   }
 
+  /* Material's search overlay is a dialog without a name; give it the search field's label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", (input && (input.getAttribute("aria-label") || input.getAttribute("placeholder"))) || "Search");
+    }
+  }
+
   function init() {
+    nameSearchDialog();
     var form = document.querySelector(".dl-filters");
     if (form) initFilters(form);
     Array.prototype.forEach.call(document.querySelectorAll(".dl-pinyin-toggle"), initPinyin);
