@@ -147,5 +147,30 @@ def pinyin(text: tuple[str, ...], project: Path) -> None:
     click.echo(engine.line(" ".join(text)))
 
 
+@main.group()
+def results() -> None:
+    """Training results that learners export from their browsers."""
+
+
+@results.command("merge")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The roster to write: .csv, or .xlsx for Excel.")
+@click.option("--lang", default="zh", show_default=True, help="Language of the roster's column headings.")
+def results_merge(files: tuple[Path, ...], out: Path, lang: str) -> None:
+    """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
+    from .results import ResultsError, merge_results, write_roster_csv, write_roster_xlsx
+
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
+    try:
+        rows = merge_results(files)
+    except ResultsError as exc:
+        raise DandelionError(str(exc)) from None
+    writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
+    writer(rows, out, lang=lang)
+    click.echo(f"Wrote {len(rows)} learner record{'s' if len(rows) != 1 else ''} to {out}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

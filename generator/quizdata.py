@@ -19,8 +19,7 @@ Link = Callable[[str], str]
 def _strings(table_name: str, lang: str) -> dict[str, str]:
     from . import quiz_strings
 
-    table: dict[str, dict[str, str]] = getattr(quiz_strings, table_name)
-    return {key: values.get(lang) or values.get("en", "") for key, values in table.items()}
+    return quiz_strings.strings_for(lang, getattr(quiz_strings, table_name))
 
 
 def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link) -> dict[str, Any]:

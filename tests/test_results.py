@@ -1,0 +1,220 @@
+"""generator.results: merging learners' exported training results into a roster."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.results import (
+    FIELDS,
+    ResultsError,
+    merge_results,
+    read_results,
+    write_roster_csv,
+    write_roster_xlsx,
+)
+
+
+def record(**overrides: Any) -> dict[str, Any]:
+    base = {
+        "format": "dandelion-results",
+        "version": 1,
+        "name": "张三",
+        "training": "community-rehab-basics",
+        "title": "社区戒毒康复基础",
+        "credit_hours": 4,
+        "units_read": 2,
+        "units_total": 2,
+        "quiz": "module-quiz",
+        "best_score": 85,
+        "passed_at": "2026-06-26",
+        "exported_at": "2026-06-26T10:00:00+08:00",
+    }
+    base.update(overrides)
+    return base
+
+
+def write_json(folder: Path, filename: str, /, **overrides: Any) -> Path:
+    path = folder / filename
+    path.write_text(json.dumps(record(**overrides), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def write_csv(folder: Path, name: str, records: list[dict[str, Any]], *, encoding: str = "utf-8-sig") -> Path:
+    path = folder / name
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: ("" if v is None else v) for k, v in rec.items()})
+    return path
+
+
+def test_reads_json_and_csv(tmp_path):
+    a = write_json(tmp_path, "a.json")
+    b = write_csv(tmp_path, "b.csv", [record(name="李四", best_score=None, passed_at=None, units_read=1)])
+    rows = merge_results([a, b])
+    assert [(r.name, r.units_read, r.best_score, r.passed_at, r.complete) for r in rows] == [
+        ("张三", 2, 85.0, dt.date(2026, 6, 26), True),
+        ("李四", 1, None, None, False),
+    ]
+    assert rows[0].exported_at == dt.datetime(2026, 6, 26, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert rows[0].source == str(a)
+
+
+def test_reads_the_browser_csv_export_byte_for_byte(tmp_path):
+    # exactly what training.js's toCSV() writes: BOM, CRLF, apostrophe before a formula-like name
+    text = "\ufeff" + ",".join(FIELDS) + "\r\n" + (
+        "dandelion-results,1,'=HYPERLINK(\"x\"),community-rehab-basics,\"社区戒毒, 基础\",4,2,2,module-quiz,"
+        "100,2026-06-26,2026-06-26T10:00:00+08:00\r\n"
+    )
+    path = tmp_path / "export.csv"
+    path.write_bytes(text.encode("utf-8"))
+    (row,) = read_results(path)
+    assert row.name == '=HYPERLINK("x")'
+    assert row.title == "社区戒毒, 基础"
+    assert row.best_score == 100
+
+
+def test_accepts_what_excel_does_to_a_csv(tmp_path):
+    # re-saved by Excel on a Chinese Windows: GB18030, no BOM, slashes in dates, 4.0, a blank line
+    path = tmp_path / "excel.csv"
+    lines = [",".join(FIELDS),
+             "dandelion-results,1,王五,community-rehab-basics,社区戒毒康复基础,4.0,2,2,module-quiz,90,2026/6/26,2026/6/26 10:00",
+             ",,,,,,,,,,,"]
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    (row,) = read_results(path)
+    assert (row.name, row.credit_hours, row.passed_at) == ("王五", 4.0, dt.date(2026, 6, 26))
+    assert row.exported_at == dt.datetime(2026, 6, 26, 10, 0)
+
+
+def test_duplicates_keep_the_best(tmp_path):
+    early_fail = write_json(tmp_path, "1.json", best_score=60, passed_at=None, exported_at="2026-06-01T09:00:00+08:00")
+    passed = write_json(tmp_path, "2.json", best_score=85, exported_at="2026-06-10T09:00:00+08:00")
+    # a later export with a lower score (cleared browser, retook once): still keep 85
+    later_lower = write_json(tmp_path, "3.json", best_score=80, exported_at="2026-06-20T09:00:00+08:00")
+    # same person typed with a space and full-width letters: same learner
+    spaced = write_json(tmp_path, "4.json", name="张 三", best_score=70, passed_at=None)
+    other_module = write_json(tmp_path, "5.json", training="family-support", best_score=50, passed_at=None)
+    rows = merge_results([early_fail, passed, later_lower, spaced, other_module])
+    assert [(r.training, r.name, r.best_score) for r in rows] == [
+        ("community-rehab-basics", "张三", 85.0),
+        ("family-support", "张三", 50.0),
+    ]
+    assert rows[0].source.endswith("2.json")
+
+
+def test_complete_beats_a_higher_score_without_all_units(tmp_path):
+    incomplete = write_json(tmp_path, "a.json", name="Li Mei", best_score=100, units_read=1)
+    complete = write_json(tmp_path, "b.json", name="li  mei", best_score=82)
+    (row,) = merge_results([incomplete, complete])
+    assert row.complete and row.best_score == 82
+
+
+def test_equal_records_keep_the_later_export(tmp_path):
+    a = write_json(tmp_path, "a.json", exported_at="2026-06-01T09:00:00+08:00")
+    b = write_json(tmp_path, "b.json", exported_at="2026-06-02T09:00:00+08:00")
+    assert merge_results([b, a])[0].source.endswith("b.json")
+    assert merge_results([a, b])[0].source.endswith("b.json")
+
+
+def test_every_bad_file_is_reported_by_name(tmp_path):
+    good = write_json(tmp_path, "good.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "dandelion-results",', encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text('{"format": "something-else"}', encoding="utf-8")
+    future = write_json(tmp_path, "future.json", version=2)
+    fields = write_json(tmp_path, "fields.json", name="", best_score=130, units_read=3, passed_at="26/06/2026")
+    array = tmp_path / "array.json"
+    array.write_text("[1, 2]", encoding="utf-8")
+    header = tmp_path / "header.csv"
+    header.write_text("name,score\n张三,80\n", encoding="utf-8")
+    bad_line = write_csv(tmp_path, "lines.csv", [record(), record(name="赵六", units_total="two")])
+    missing = tmp_path / "missing.json"
+
+    with pytest.raises(ResultsError) as info:
+        merge_results([good, broken, other, future, fields, array, header, bad_line, missing])
+    problems = info.value.problems
+    assert len(problems) == 8
+    text = str(info.value)
+    assert text.startswith("8 problems in the results files:")
+    by_file = {Path(p.split(": ", 1)[0]).name: p for p in problems}
+    assert set(by_file) == {"broken.json", "other.json", "future.json", "fields.json", "array.json", "header.csv",
+                            "lines.csv", "missing.json"}
+    assert "not valid JSON (line 1" in by_file["broken.json"]
+    assert "not a Dandelion results file" in by_file["other.json"]
+    assert "unsupported version 2" in by_file["future.json"]
+    assert "name is missing" in by_file["fields.json"]
+    assert "best_score must be from 0 to 100, got 130" in by_file["fields.json"]
+    assert "units_read (3) is more than units_total (2)" in by_file["fields.json"]
+    assert "passed_at must be a date like 2026-06-26" in by_file["fields.json"]
+    assert "expected a JSON object, found list" in by_file["array.json"]
+    assert "the CSV header lacks format, version" in by_file["header.csv"]
+    assert "line 3: units_total must be a number, got 'two'" in by_file["lines.csv"]
+    assert "cannot read it" in by_file["missing.json"]
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"version": True}, "unsupported version True"),
+        ({"credit_hours": "四"}, "credit_hours must be a number"),
+        ({"units_read": 1.5}, "units_read must be a whole number"),
+        ({"training": "Bad Id"}, "training must be a module id"),
+        ({"exported_at": "yesterday"}, "exported_at must be a date and time"),
+        ({"best_score": None}, "passed_at is set but best_score is empty"),
+        ({"name": 42}, "name must be text"),
+    ],
+)
+def test_field_checks(tmp_path, overrides, message):
+    path = write_json(tmp_path, "r.json", **overrides)
+    with pytest.raises(ResultsError, match=message):
+        read_results(path)
+
+
+def test_empty_input_gives_empty_roster():
+    assert merge_results([]) == []
+
+
+def test_roster_csv(tmp_path):
+    rows = merge_results([
+        write_json(tmp_path, "a.json", name="=1+1"),
+        write_json(tmp_path, "b.json", name="李四", best_score=None, passed_at=None, units_read=0, credit_hours=1.5),
+    ])
+    out = write_roster_csv(rows, tmp_path / "roster.csv")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert table[0][:4] == ["姓名", "培训模块", "模块名称", "学时"]
+    assert table[1] == ["'=1+1", "community-rehab-basics", "社区戒毒康复基础", "4", "2", "2", "module-quiz", "85",
+                        "2026-06-26", "是", "2026-06-26T10:00:00+08:00", "a.json"]
+    assert table[2][0] == "李四" and table[2][3] == "1.5" and table[2][7] == "" and table[2][9] == "否"
+    en = list(csv.reader(write_roster_csv(rows, tmp_path / "en.csv", lang="en").read_text("utf-8-sig").splitlines()))
+    assert en[0][0] == "Name" and en[1][9] == "yes"
+
+
+def test_roster_xlsx(tmp_path):
+    from openpyxl import load_workbook
+
+    rows = merge_results([
+        write_json(tmp_path, "a.json", name="=HYPERLINK(\"http://example.invalid\")"),
+        write_json(tmp_path, "b.json", name="李四", best_score=None, passed_at=None),
+    ])
+    out = write_roster_xlsx(rows, tmp_path / "roster.xlsx")
+    ws = load_workbook(out).active
+    assert ws.title == "花名册"
+    assert [c.value for c in ws[1]][:3] == ["姓名", "培训模块", "模块名称"]
+    assert ws.freeze_panes == "A2"
+    # formula-looking names stay text, numbers are numbers, dates are dates
+    name_cell = ws["A2"]
+    assert name_cell.value == '=HYPERLINK("http://example.invalid")' and name_cell.data_type == "s"
+    assert ws["H2"].value == 85 and ws["D2"].value == 4
+    assert ws["I2"].value.date() == dt.date(2026, 6, 26)
+    assert ws["A3"].value == "李四" and ws["H3"].value is None and ws["J3"].value == "否"

@@ -1,0 +1,998 @@
+/*
+ * Dandelion (蒲公英) quiz engine: plain JavaScript, no framework, no network.
+ *
+ * The site renderer writes
+ *   <div class="dl-quiz" data-quiz-src="dl-quiz-data-<id>"></div>
+ *   <script type="application/json" id="dl-quiz-data-<id>">{…}</script>
+ * and this file turns every such element into a quiz. All scoring happens here, in the browser;
+ * results go to localStorage only (key "dandelion:v1:quiz:<id>" →
+ * {"attempts": n, "best": percent, "last": percent, "passed_at": "YYYY-MM-DD" | null}).
+ * `*_html` fields are sanitised HTML from the generator (inserted with innerHTML); every other
+ * string is plain text (inserted with textContent).
+ *
+ * Scoring: every question (every sub-question of a scenario) is worth 1 point.
+ *   single, true_false, fill_blank, ordering: 1 or 0.
+ *   multiple: (correct options picked − wrong options picked) ÷ number of correct options, at least 0.
+ *   score % = floor(points ÷ questions asked × 100); passed when score ≥ pass mark (the training's
+ *   pass mark when "training" is set).
+ * fill_blank answers are compared after normalise(): NFKC (full-width → half-width), lower case,
+ * Chinese punctuation mapped to its ASCII twin, all white space removed, punctuation stripped at
+ * both ends.
+ *
+ * UI strings: data.strings[key] (the generator supplies them from generator/quiz_strings.py), with
+ * FALLBACK below when a key is missing. Keys and the placeholders each receives:
+ *   submit, next, finish, retry                      button labels
+ *   correct, incorrect, partly_correct               verdict after a question
+ *   points_earned {points}                           points for a partly correct question
+ *   score, score_line {points} {total}               end screen
+ *   passed, failed, pass_mark {p}, training_pass_mark {p}
+ *   best_so_far {best} {attempts}, no_attempts, passed_on {date}
+ *   question_count {m}, question_n_of_m {n} {m}
+ *   case                                             label above a scenario's case text
+ *   choose_one, choose_all, partial_rule, true_false_hint, true, false
+ *   fill_hint, answer_label
+ *   ordering_hint, move_up, move_down, drag_handle, moved_to {item} {pos}
+ *   need_answer, your_answer, your_choice, correct_answer, correct_order, no_answer
+ *   explanation, review, answer_recorded, results, missed, none_missed
+ *   storage_unavailable, load_error
+ * A browser test checks that FALLBACK equals QUIZ_STRINGS in generator/quiz_strings.py.
+ */
+(function () {
+  "use strict";
+
+  var PREFIX = "dandelion:v1:";
+
+  var FALLBACK = {
+    zh: {
+      submit: "提交答案",
+      next: "下一题",
+      finish: "查看结果",
+      retry: "再试一次",
+      correct: "回答正确",
+      incorrect: "回答错误",
+      partly_correct: "部分正确",
+      points_earned: "本题得分：{points}（满分 1 分）",
+      score: "得分",
+      score_line: "共 {total} 题，得 {points} 分",
+      passed: "通过",
+      failed: "未通过",
+      pass_mark: "及格线 {p}%",
+      training_pass_mark: "这是培训模块的结业测验，及格线为 {p}%。",
+      best_so_far: "历史最高分 {best}%（已完成 {attempts} 次）",
+      no_attempts: "还没有完成过本测验",
+      passed_on: "首次通过：{date}",
+      question_count: "共 {m} 题",
+      question_n_of_m: "第 {n} 题，共 {m} 题",
+      "case": "案例",
+      choose_one: "请选择一个答案。",
+      choose_all: "请选出所有正确的答案（可多选）。",
+      partial_rule: "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低 0 分。",
+      true_false_hint: "判断下面的说法是对还是错。",
+      "true": "对",
+      "false": "错",
+      fill_hint: "在输入框中填写答案，不区分全角半角和大小写。",
+      answer_label: "你的答案",
+      ordering_hint: "请按正确顺序排列：拖动左侧的手柄，或使用“上移”“下移”按钮。",
+      move_up: "上移",
+      move_down: "下移",
+      drag_handle: "拖动排序",
+      moved_to: "“{item}”已移到第 {pos} 位",
+      need_answer: "请先作答，再提交。",
+      your_answer: "你的答案",
+      your_choice: "你的选择",
+      correct_answer: "正确答案",
+      correct_order: "正确顺序",
+      no_answer: "未作答",
+      explanation: "解析",
+      review: "复习",
+      answer_recorded: "已记录答案。",
+      results: "测验结果",
+      missed: "需要复习的题目",
+      none_missed: "全部答对，真棒！",
+      storage_unavailable: "这个浏览器无法保存成绩，关闭页面后记录会消失。",
+      load_error: "测验数据无法读取，请告诉网站编辑。"
+    },
+    en: {
+      submit: "Submit answer",
+      next: "Next question",
+      finish: "See results",
+      retry: "Try again",
+      correct: "Correct",
+      incorrect: "Incorrect",
+      partly_correct: "Partly correct",
+      points_earned: "Points for this question: {points} out of 1",
+      score: "Score",
+      score_line: "{points} points out of {total} questions",
+      passed: "Passed",
+      failed: "Not passed",
+      pass_mark: "Pass mark {p}%",
+      training_pass_mark: "This is the final quiz of a training module: the pass mark is {p}%.",
+      best_so_far: "Best score so far: {best}% ({attempts} completed)",
+      no_attempts: "You have not completed this quiz yet",
+      passed_on: "First passed on {date}",
+      question_count: "{m} questions",
+      question_n_of_m: "Question {n} of {m}",
+      "case": "Case",
+      choose_one: "Choose one answer.",
+      choose_all: "Choose every correct answer (more than one may be right).",
+      partial_rule: "Scoring: each correct choice earns 1 ÷ (number of correct answers) of a point, each wrong choice takes the same away; the lowest score for the question is 0.",
+      true_false_hint: "Is this statement true or false?",
+      "true": "True",
+      "false": "False",
+      fill_hint: "Type your answer in the box; capitals and full-width characters do not matter.",
+      answer_label: "Your answer",
+      ordering_hint: "Put the items in the right order: drag the handle on the left, or use the Move up and Move down buttons.",
+      move_up: "Move up",
+      move_down: "Move down",
+      drag_handle: "Drag to reorder",
+      moved_to: "“{item}” moved to position {pos}",
+      need_answer: "Please answer before submitting.",
+      your_answer: "Your answer",
+      your_choice: "Your choice",
+      correct_answer: "Correct answer",
+      correct_order: "Correct order",
+      no_answer: "No answer",
+      explanation: "Explanation",
+      review: "Review",
+      answer_recorded: "Answer saved.",
+      results: "Your results",
+      missed: "Questions to review",
+      none_missed: "You answered every question correctly. Well done!",
+      storage_unavailable: "This browser cannot save your scores; they will be lost when you close the page.",
+      load_error: "The quiz data could not be read; please tell the site's editors."
+    }
+  };
+
+  /* ------------------------------------------------------------------ helpers */
+
+  function fmt(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  function pageLang() {
+    var lang = (document.documentElement.getAttribute("lang") || "zh").toLowerCase();
+    return lang.indexOf("en") === 0 ? "en" : "zh";
+  }
+
+  function stringsFor(lang, given) {
+    var base = FALLBACK[lang] || FALLBACK[String(lang || "").indexOf("en") === 0 ? "en" : "zh"];
+    var out = {};
+    var key;
+    for (key in base) {
+      if (Object.prototype.hasOwnProperty.call(base, key)) out[key] = base[key];
+    }
+    if (given && typeof given === "object") {
+      for (key in given) {
+        if (Object.prototype.hasOwnProperty.call(given, key) && typeof given[key] === "string") out[key] = given[key];
+      }
+    }
+    return out;
+  }
+
+  /** Create an element; `text` (plain) goes in with textContent, never as HTML. */
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  /** Insert generator-sanitised HTML (only ever called with `*_html` fields). */
+  function htmlEl(tag, className, html) {
+    var node = el(tag, className);
+    node.innerHTML = typeof html === "string" ? html : "";
+    return node;
+  }
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var ICONS = {
+    up: "M7.41 15.41 12 10.83l4.59 4.58L18 14l-6-6-6 6z",
+    down: "M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6z",
+    grip: "M9 4h2v2H9zm4 0h2v2h-2zM9 9h2v2H9zm4 0h2v2h-2zm-4 5h2v2H9zm4 0h2v2h-2zm-4 5h2v2H9zm4 0h2v2h-2z",
+    ok: "M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z",
+    no: "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z",
+    half: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18V4a8 8 0 0 1 0 16z"
+  };
+
+  function icon(name) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "dl-quiz__icon");
+    var path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("d", ICONS[name]);
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function shuffled(list) {
+    var a = list.slice();
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+
+  function range(n) {
+    var out = [];
+    for (var i = 0; i < n; i++) out.push(i);
+    return out;
+  }
+
+  /** A random order of 0..n-1 that is never the identity when n ≥ 2 (ordering questions). */
+  function derangedStart(n) {
+    var order = shuffled(range(n));
+    var identity = true;
+    for (var i = 0; i < n; i++) if (order[i] !== i) identity = false;
+    if (identity && n >= 2) order.push(order.shift());
+    return order;
+  }
+
+  function today() {
+    var d = new Date();
+    function two(x) { return (x < 10 ? "0" : "") + x; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function formatPoints(p) {
+    return String(Math.round(p * 100) / 100);
+  }
+
+  var idCounter = 0;
+  function uid(base) {
+    idCounter += 1;
+    return "dlq-" + String(base || "q").replace(/[^A-Za-z0-9_-]/g, "_") + "-" + idCounter;
+  }
+
+  /* ------------------------------------------------------------------ storage */
+
+  /** localStorage when it works (it can throw on some phones' private modes), else memory. */
+  var storage = (function () {
+    var memory = {};
+    var ok = false;
+    try {
+      var probe = PREFIX + "probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      ok = true;
+    } catch (e) {
+      ok = false;
+    }
+    return {
+      ok: ok,
+      get: function (key) {
+        var raw = null;
+        try {
+          raw = ok ? window.localStorage.getItem(key) : (memory[key] || null);
+          return raw ? JSON.parse(raw) : null;
+        } catch (e) {
+          return null;
+        }
+      },
+      set: function (key, value) {
+        var raw = JSON.stringify(value);
+        try {
+          if (ok) window.localStorage.setItem(key, raw);
+          else memory[key] = raw;
+        } catch (e) {
+          memory[key] = raw;
+        }
+      }
+    };
+  })();
+
+  function loadRecord(quizId) {
+    var rec = storage.get(PREFIX + "quiz:" + quizId) || {};
+    var num = function (v) { return typeof v === "number" && isFinite(v) ? v : null; };
+    return {
+      attempts: Math.max(0, Math.floor(num(rec.attempts) || 0)),
+      best: num(rec.best),
+      last: num(rec.last),
+      passed_at: typeof rec.passed_at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(rec.passed_at) ? rec.passed_at : null
+    };
+  }
+
+  /* ------------------------------------------------------------------ scoring */
+
+  var PUNCT_MAP = {
+    "\u3002": ".", "\uff61": ".", "\u3001": ",", "\uff64": ",", "\u00b7": ".", "\u30fb": ".",
+    "\u201c": "\"", "\u201d": "\"", "\u201e": "\"", "\u300c": "\"", "\u300d": "\"", "\u300e": "\"", "\u300f": "\"",
+    "\u2018": "'", "\u2019": "'", "\u300a": "<", "\u300b": ">", "\u3008": "<", "\u3009": ">",
+    "\u3010": "[", "\u3011": "]", "\u3014": "(", "\u3015": ")", "\u2014": "-", "\u2013": "-", "\u2015": "-",
+    "\u2026": "...", "\u301c": "~"
+  };
+  var PUNCT_MAP_RE = new RegExp("[" + Object.keys(PUNCT_MAP).join("") + "]", "g");
+  var EDGE_PUNCT_RE = /^[.,;:!?'"`~()[\]{}<>]+|[.,;:!?'"`~()[\]{}<>]+$/g;
+
+  /** Normalise a typed answer so trivial differences (width, case, spaces, punctuation) don't count. */
+  function normalise(text) {
+    var s = String(text === undefined || text === null ? "" : text);
+    if (s.normalize) s = s.normalize("NFKC");
+    s = s.toLowerCase();
+    s = s.replace(PUNCT_MAP_RE, function (c) { return PUNCT_MAP[c]; });
+    s = s.replace(/\s+/g, "");
+    s = s.replace(EDGE_PUNCT_RE, "");
+    return s;
+  }
+
+  /** Points (0…1) for `given` on question `q`; `given` is null when unanswered. */
+  function scoreQuestion(q, given) {
+    if (given === null || given === undefined) return 0;
+    var i;
+    switch (q.type) {
+      case "single":
+        return q.options[given] && q.options[given].correct ? 1 : 0;
+      case "multiple": {
+        var correct = 0, right = 0, wrong = 0;
+        for (i = 0; i < q.options.length; i++) if (q.options[i].correct) correct += 1;
+        for (i = 0; i < given.length; i++) {
+          if (q.options[given[i]] && q.options[given[i]].correct) right += 1;
+          else wrong += 1;
+        }
+        return correct ? Math.max(0, (right - wrong) / correct) : 0;
+      }
+      case "true_false":
+        return given === Boolean(q.answer) ? 1 : 0;
+      case "fill_blank": {
+        var typed = normalise(given);
+        if (!typed) return 0;
+        var answers = q.answers || [];
+        for (i = 0; i < answers.length; i++) if (normalise(answers[i]) === typed) return 1;
+        return 0;
+      }
+      case "ordering": {
+        var items = q.items_html || [];
+        if (given.length !== items.length) return 0;
+        for (i = 0; i < given.length; i++) if (items[given[i]] !== items[i]) return 0;
+        return 1;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  function percentOf(points, total) {
+    return total ? Math.floor((points / total) * 100 + 1e-9) : 0;
+  }
+
+  /* ------------------------------------------------------------------ question views */
+
+  /*
+   * A view renders one question's inputs into `body` and answers:
+   *   answer()  → the learner's answer, or null when nothing is given yet
+   *   lock()    → stop further changes
+   *   reveal(given) → mark right and wrong in place (immediate feedback)
+   *   focusFirst() → focus the first input
+   */
+
+  function optionList(quiz, q, order, multiple, ids) {
+    var S = quiz.S;
+    var fieldset = el("fieldset", "dl-quiz__options");
+    fieldset.setAttribute("aria-labelledby", ids.prompt);
+    fieldset.setAttribute("aria-describedby", ids.hint);
+    var name = uid(q.id);
+    var rows = [];
+    order.forEach(function (optIndex) {
+      var opt = q.options ? q.options[optIndex] : null;
+      var label = el("label", "dl-quiz__option");
+      var input = el("input", "dl-quiz__input");
+      input.type = multiple ? "checkbox" : "radio";
+      input.name = name;
+      input.value = String(optIndex);
+      var text;
+      if (q.type === "true_false") text = el("span", "dl-quiz__option-text", optIndex === 0 ? S["true"] : S["false"]);
+      else text = htmlEl("span", "dl-quiz__option-text", opt ? opt.html : "");
+      var marks = el("span", "dl-quiz__marks");
+      label.appendChild(input);
+      label.appendChild(text);
+      label.appendChild(marks);
+      fieldset.appendChild(label);
+      rows.push({ index: optIndex, input: input, label: label, marks: marks });
+    });
+    return { node: fieldset, rows: rows };
+  }
+
+  function badge(kind, text, iconName) {
+    var b = el("span", "dl-quiz__badge dl-quiz__badge--" + kind);
+    b.appendChild(icon(iconName));
+    b.appendChild(el("span", null, text));
+    return b;
+  }
+
+  function choiceView(quiz, q, ids, shuffle) {
+    var S = quiz.S;
+    var multiple = q.type === "multiple";
+    var isTF = q.type === "true_false";
+    var count = isTF ? 2 : (q.options || []).length;
+    var order = shuffle && !isTF ? shuffled(range(count)) : range(count);
+    var list = optionList(quiz, q, order, multiple, ids);
+    function isCorrect(index) {
+      return isTF ? (index === 0) === Boolean(q.answer) : Boolean(q.options[index] && q.options[index].correct);
+    }
+    return {
+      node: list.node,
+      answer: function () {
+        var picked = list.rows.filter(function (r) { return r.input.checked; }).map(function (r) { return r.index; });
+        if (!picked.length) return null;
+        if (multiple) return picked.sort(function (a, b) { return a - b; });
+        return isTF ? picked[0] === 0 : picked[0];
+      },
+      lock: function () {
+        list.rows.forEach(function (r) { r.input.disabled = true; r.label.classList.add("is-locked"); });
+      },
+      reveal: function () {
+        list.rows.forEach(function (r) {
+          if (r.input.checked) {
+            r.label.classList.add("is-chosen");
+            r.marks.appendChild(badge(isCorrect(r.index) ? "chosen-ok" : "chosen-wrong", S.your_choice, isCorrect(r.index) ? "ok" : "no"));
+          }
+          if (isCorrect(r.index)) {
+            r.label.classList.add("is-correct");
+            r.marks.appendChild(badge("correct", S.correct_answer, "ok"));
+          } else if (r.input.checked) {
+            r.label.classList.add("is-wrong");
+          }
+        });
+      },
+      focusFirst: function () { if (list.rows.length) list.rows[0].input.focus(); },
+      hint: isTF ? S.true_false_hint : multiple ? S.choose_all : S.choose_one,
+      rule: multiple ? S.partial_rule : null
+    };
+  }
+
+  function fillView(quiz, q, ids) {
+    var S = quiz.S;
+    var wrap = el("div", "dl-quiz__fill");
+    var inputId = uid(q.id + "-answer");
+    var label = el("label", "dl-quiz__fill-label", S.answer_label);
+    label.setAttribute("for", inputId);
+    var input = el("input", "dl-quiz__text");
+    input.type = "text";
+    input.id = inputId;
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("autocapitalize", "off");
+    input.setAttribute("spellcheck", "false");
+    input.setAttribute("aria-describedby", ids.prompt + " " + ids.hint);
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    return {
+      node: wrap,
+      answer: function () { return input.value.trim() ? input.value : null; },
+      lock: function () { input.readOnly = true; input.classList.add("is-locked"); },
+      reveal: function (given) {
+        input.classList.add(scoreQuestion(q, given) === 1 ? "is-correct" : "is-wrong");
+      },
+      focusFirst: function () { input.focus(); },
+      hint: S.fill_hint,
+      rule: null
+    };
+  }
+
+  function orderingView(quiz, q, ids) {
+    var S = quiz.S;
+    var items = q.items_html || [];
+    var list = el("ol", "dl-quiz__order");
+    list.setAttribute("aria-labelledby", ids.prompt);
+    list.setAttribute("aria-describedby", ids.hint);
+    var locked = false;
+
+    function rows() { return Array.prototype.slice.call(list.children); }
+
+    function refresh() {
+      var all = rows();
+      all.forEach(function (li, pos) {
+        li.querySelector(".dl-quiz__order-pos").textContent = String(pos + 1);
+        li._up.disabled = locked || pos === 0;
+        li._down.disabled = locked || pos === all.length - 1;
+      });
+    }
+
+    function announceMove(li) {
+      quiz.announce(fmt(S.moved_to, { item: li._text, pos: rows().indexOf(li) + 1 }));
+    }
+
+    function move(li, delta, button) {
+      if (locked) return;
+      var all = rows();
+      var pos = all.indexOf(li);
+      var target = pos + delta;
+      if (target < 0 || target >= all.length) return;
+      if (delta < 0) list.insertBefore(li, all[target]);
+      else list.insertBefore(li, all[target].nextSibling);
+      refresh();
+      // Keep the keyboard where it was; if that button just became disabled, use its twin.
+      if (!button.disabled) button.focus();
+      else (button === li._up ? li._down : li._up).focus();
+      announceMove(li);
+    }
+
+    function startDrag(li, handle, ev) {
+      if (locked || (ev.pointerType === "mouse" && ev.button !== 0)) return;
+      ev.preventDefault();
+      li.classList.add("is-dragging");
+      try { handle.setPointerCapture(ev.pointerId); } catch (e) { /* old browsers */ }
+      var startIndex = rows().indexOf(li);
+      function onMove(e) {
+        var under = document.elementFromPoint(e.clientX, e.clientY);
+        var over = under && under.closest ? under.closest(".dl-quiz__order-item") : null;
+        if (over && over !== li && over.parentNode === list) {
+          var all = rows();
+          if (all.indexOf(li) < all.indexOf(over)) list.insertBefore(li, over.nextSibling);
+          else list.insertBefore(li, over);
+          refresh();
+        }
+      }
+      function onEnd() {
+        handle.removeEventListener("pointermove", onMove);
+        handle.removeEventListener("pointerup", onEnd);
+        handle.removeEventListener("pointercancel", onEnd);
+        li.classList.remove("is-dragging");
+        if (rows().indexOf(li) !== startIndex) announceMove(li);
+      }
+      handle.addEventListener("pointermove", onMove);
+      handle.addEventListener("pointerup", onEnd);
+      handle.addEventListener("pointercancel", onEnd);
+    }
+
+    derangedStart(items.length).forEach(function (itemIndex) {
+      var li = el("li", "dl-quiz__order-item");
+      li.setAttribute("data-index", String(itemIndex));
+      var handle = el("span", "dl-quiz__handle");
+      handle.setAttribute("aria-hidden", "true");
+      handle.title = S.drag_handle;
+      handle.appendChild(icon("grip"));
+      var pos = el("span", "dl-quiz__order-pos");
+      pos.setAttribute("aria-hidden", "true");
+      var text = htmlEl("div", "dl-quiz__order-text", items[itemIndex]);
+      var buttons = el("span", "dl-quiz__order-buttons");
+      li.appendChild(handle);
+      li.appendChild(pos);
+      li.appendChild(text);
+      li.appendChild(buttons);
+      list.appendChild(li);
+      li._text = (text.textContent || "").replace(/\s+/g, " ").trim();
+      var short = li._text.length > 60 ? li._text.slice(0, 57) + "…" : li._text;
+      li._up = el("button", "dl-quiz__icon-btn");
+      li._up.type = "button";
+      li._up.setAttribute("aria-label", S.move_up + "：" + short);
+      li._up.title = S.move_up;
+      li._up.appendChild(icon("up"));
+      li._down = el("button", "dl-quiz__icon-btn");
+      li._down.type = "button";
+      li._down.setAttribute("aria-label", S.move_down + "：" + short);
+      li._down.title = S.move_down;
+      li._down.appendChild(icon("down"));
+      buttons.appendChild(li._up);
+      buttons.appendChild(li._down);
+      li._up.addEventListener("click", function () { move(li, -1, li._up); });
+      li._down.addEventListener("click", function () { move(li, 1, li._down); });
+      handle.addEventListener("pointerdown", function (ev) { startDrag(li, handle, ev); });
+    });
+    refresh();
+
+    return {
+      node: list,
+      answer: function () {
+        return rows().map(function (li) { return Number(li.getAttribute("data-index")); });
+      },
+      lock: function () { locked = true; list.classList.add("is-locked"); refresh(); },
+      reveal: function (given) {
+        list.classList.add(scoreQuestion(q, given) === 1 ? "is-correct" : "is-wrong");
+      },
+      focusFirst: function () {
+        var first = list.querySelector("button:not([disabled])");
+        if (first) first.focus();
+      },
+      hint: S.ordering_hint,
+      rule: null
+    };
+  }
+
+  function makeView(quiz, q, ids, shuffle) {
+    if (q.type === "fill_blank") return fillView(quiz, q, ids);
+    if (q.type === "ordering") return orderingView(quiz, q, ids);
+    return choiceView(quiz, q, ids, shuffle);
+  }
+
+  /** The right answer, for feedback and the end screen. */
+  function correctAnswerNode(quiz, q) {
+    var S = quiz.S;
+    var wrap = el("div", "dl-quiz__answer");
+    var isOrdering = q.type === "ordering";
+    wrap.appendChild(el("p", "dl-quiz__answer-label", isOrdering ? S.correct_order : S.correct_answer));
+    if (q.type === "single" || q.type === "multiple") {
+      var ul = el("ul", "dl-quiz__answer-list");
+      (q.options || []).forEach(function (o) { if (o.correct) ul.appendChild(htmlEl("li", null, o.html)); });
+      wrap.appendChild(ul);
+    } else if (q.type === "true_false") {
+      wrap.appendChild(el("p", "dl-quiz__answer-text", q.answer ? S["true"] : S["false"]));
+    } else if (q.type === "fill_blank") {
+      wrap.appendChild(el("p", "dl-quiz__answer-text", (q.answers || []).join(" / ")));
+    } else if (isOrdering) {
+      var ol = el("ol", "dl-quiz__answer-list");
+      (q.items_html || []).forEach(function (h) { ol.appendChild(htmlEl("li", null, h)); });
+      wrap.appendChild(ol);
+    }
+    return wrap;
+  }
+
+  /** What the learner answered, for the end screen. */
+  function givenAnswerNode(quiz, q, given) {
+    var S = quiz.S;
+    var wrap = el("div", "dl-quiz__answer dl-quiz__answer--given");
+    wrap.appendChild(el("p", "dl-quiz__answer-label", S.your_answer));
+    if (given === null || given === undefined) {
+      wrap.appendChild(el("p", "dl-quiz__answer-text", S.no_answer));
+    } else if (q.type === "single") {
+      wrap.appendChild(htmlEl("p", "dl-quiz__answer-text", q.options[given] ? q.options[given].html : ""));
+    } else if (q.type === "multiple") {
+      var ul = el("ul", "dl-quiz__answer-list");
+      given.forEach(function (i) { ul.appendChild(htmlEl("li", null, q.options[i] ? q.options[i].html : "")); });
+      wrap.appendChild(ul);
+    } else if (q.type === "true_false") {
+      wrap.appendChild(el("p", "dl-quiz__answer-text", given ? S["true"] : S["false"]));
+    } else if (q.type === "fill_blank") {
+      wrap.appendChild(el("p", "dl-quiz__answer-text", given));
+    } else if (q.type === "ordering") {
+      var ol = el("ol", "dl-quiz__answer-list");
+      given.forEach(function (i) { ol.appendChild(htmlEl("li", null, q.items_html[i])); });
+      wrap.appendChild(ol);
+    }
+    return wrap;
+  }
+
+  function explanationNode(quiz, q) {
+    var wrap = el("div", "dl-quiz__explanation");
+    wrap.appendChild(el("p", "dl-quiz__explanation-label", quiz.S.explanation));
+    wrap.appendChild(htmlEl("div", "dl-quiz__explanation-text", q.explanation_html));
+    return wrap;
+  }
+
+  function reviewLink(quiz, review) {
+    if (!review || typeof review.href !== "string" || !review.href) return null;
+    var p = el("p", "dl-quiz__review");
+    var a = el("a", null, quiz.S.review + (review.label ? "：" + review.label : ""));
+    a.href = review.href;
+    p.appendChild(a);
+    return p;
+  }
+
+  /* ------------------------------------------------------------------ the quiz */
+
+  function Quiz(root, data) {
+    this.root = root;
+    this.data = data;
+    this.lang = data.lang || pageLang();
+    this.S = stringsFor(this.lang, data.strings);
+    this.key = PREFIX + "quiz:" + data.id;
+    this.passMark = data.training && typeof data.training.pass_mark === "number" ? data.training.pass_mark
+      : typeof data.pass_mark === "number" ? data.pass_mark : 60;
+    this.immediate = data.feedback !== "end";
+    this.build();
+    this.newAttempt();
+    this.renderStep(false);
+  }
+
+  Quiz.prototype.build = function () {
+    var root = this.root;
+    root.textContent = "";
+    root.classList.add("dl-quiz--ready");
+    root.setAttribute("lang", this.lang);
+    this.meta = el("div", "dl-quiz__meta");
+    this.live = el("div", "dl-quiz__live dl-sr-only");
+    this.live.setAttribute("role", "status");
+    this.live.setAttribute("aria-live", "polite");
+    this.stage = el("div", "dl-quiz__stage");
+    root.appendChild(this.meta);
+    root.appendChild(this.stage);
+    root.appendChild(this.live);
+  };
+
+  Quiz.prototype.announce = function (text) {
+    var live = this.live;
+    live.textContent = "";
+    // A fresh text node after a tick makes screen readers repeat an identical message too.
+    window.setTimeout(function () { live.textContent = text; }, 60);
+  };
+
+  Quiz.prototype.renderMeta = function () {
+    var S = this.S;
+    var rec = loadRecord(this.data.id);
+    this.meta.textContent = "";
+    var parts = [fmt(S.question_count, { m: this.steps.length }), fmt(S.pass_mark, { p: this.passMark })];
+    parts.push(rec.attempts && rec.best !== null ? fmt(S.best_so_far, { best: rec.best, attempts: rec.attempts }) : S.no_attempts);
+    this.meta.appendChild(el("p", "dl-quiz__meta-line", parts.join(" · ")));
+    if (this.data.training) {
+      this.meta.appendChild(el("p", "dl-quiz__meta-line", fmt(S.training_pass_mark, { p: this.passMark })));
+    }
+    if (!storage.ok) this.meta.appendChild(el("p", "dl-quiz__warning", S.storage_unavailable));
+  };
+
+  /** Draw and shuffle per the quiz settings; a scenario counts as one question when drawing. */
+  Quiz.prototype.newAttempt = function () {
+    var data = this.data;
+    var bank = (data.questions || []).filter(function (q) { return q && typeof q === "object"; });
+    var picked = range(bank.length);
+    if (typeof data.draw === "number" && data.draw > 0 && data.draw < bank.length) {
+      picked = shuffled(picked).slice(0, data.draw);
+      if (!data.shuffle) picked.sort(function (a, b) { return a - b; });
+    } else if (data.shuffle) {
+      picked = shuffled(picked);
+    }
+    var steps = [];
+    picked.forEach(function (i) {
+      var q = bank[i];
+      if (q.type === "scenario") {
+        (q.questions || []).forEach(function (sub) { steps.push({ q: sub, scenario: q }); });
+      } else {
+        steps.push({ q: q, scenario: null });
+      }
+    });
+    this.steps = steps;
+    this.index = 0;
+    this.answers = [];
+    this.renderMeta();
+  };
+
+  Quiz.prototype.renderStep = function (moveFocus) {
+    var self = this;
+    var S = this.S;
+    var step = this.steps[this.index];
+    var q = step.q;
+    var n = this.index + 1;
+    var m = this.steps.length;
+    var ids = { prompt: uid(q.id + "-prompt"), hint: uid(q.id + "-hint") };
+
+    var form = el("form", "dl-quiz__question dl-quiz__question--" + q.type);
+    form.setAttribute("novalidate", "");
+    form.setAttribute("data-question-id", String(q.id));
+
+    var head = el("div", "dl-quiz__head");
+    var counter = el("h2", "dl-quiz__counter", fmt(S.question_n_of_m, { n: n, m: m }));
+    counter.setAttribute("tabindex", "-1");
+    var bar = el("div", "dl-quiz__bar");
+    bar.setAttribute("aria-hidden", "true");
+    var fill = el("span", "dl-quiz__bar-fill");
+    fill.style.width = Math.round(((n - 1) / m) * 100) + "%";
+    bar.appendChild(fill);
+    head.appendChild(counter);
+    head.appendChild(bar);
+    form.appendChild(head);
+
+    if (step.scenario) {
+      var box = el("div", "dl-quiz__case");
+      box.appendChild(el("p", "dl-quiz__case-label", S["case"]));
+      box.appendChild(htmlEl("div", "dl-quiz__case-text", step.scenario.prompt_html));
+      form.appendChild(box);
+    }
+
+    var prompt = htmlEl("div", "dl-quiz__prompt", q.prompt_html);
+    prompt.id = ids.prompt;
+    form.appendChild(prompt);
+
+    var view = makeView(this, q, ids, Boolean(this.data.shuffle));
+    var hint = el("p", "dl-quiz__hint", view.hint);
+    hint.id = ids.hint;
+    form.appendChild(hint);
+    if (view.rule) form.appendChild(el("p", "dl-quiz__rule", view.rule));
+    form.appendChild(view.node);
+
+    var error = el("p", "dl-quiz__error");
+    error.setAttribute("role", "alert");
+    form.appendChild(error);
+    var feedback = el("div", "dl-quiz__feedback");
+    feedback.hidden = true;
+    form.appendChild(feedback);
+
+    var actions = el("div", "dl-quiz__actions");
+    var button = el("button", "dl-quiz__btn dl-quiz__btn--primary",
+      this.immediate ? S.submit : (n === m ? S.finish : S.next));
+    button.type = "submit";
+    actions.appendChild(button);
+    form.appendChild(actions);
+
+    var answered = false;
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (answered) { self.advance(); return; }
+      var given = view.answer();
+      if (given === null) {
+        error.textContent = S.need_answer;
+        view.focusFirst();
+        return;
+      }
+      error.textContent = "";
+      answered = true;
+      var points = scoreQuestion(q, given);
+      self.answers[self.index] = { given: given, points: points };
+      view.lock();
+      if (!self.immediate) {
+        self.announce(S.answer_recorded);
+        self.advance();
+        return;
+      }
+      view.reveal(given);
+      self.showFeedback(feedback, q, points);
+      button.textContent = n === m ? S.finish : S.next;
+      button.focus();
+    });
+
+    this.stage.textContent = "";
+    this.stage.appendChild(form);
+    if (moveFocus) counter.focus();
+  };
+
+  Quiz.prototype.showFeedback = function (box, q, points) {
+    var S = this.S;
+    var kind = points >= 1 ? "correct" : points > 0 ? "partial" : "incorrect";
+    var verdict = kind === "correct" ? S.correct : kind === "partial" ? S.partly_correct : S.incorrect;
+    box.className = "dl-quiz__feedback dl-quiz__feedback--" + kind;
+    box.textContent = "";
+    var title = el("p", "dl-quiz__verdict");
+    title.appendChild(icon(kind === "correct" ? "ok" : kind === "partial" ? "half" : "no"));
+    title.appendChild(el("span", null, verdict));
+    box.appendChild(title);
+    var spoken = [verdict];
+    if (kind === "partial") {
+      var pts = fmt(S.points_earned, { points: formatPoints(points) });
+      box.appendChild(el("p", "dl-quiz__points", pts));
+      spoken.push(pts);
+    }
+    if (kind !== "correct" && q.type !== "single" && q.type !== "multiple" && q.type !== "true_false") {
+      box.appendChild(correctAnswerNode(this, q));
+    }
+    if (q.explanation_html) {
+      var expl = explanationNode(this, q);
+      box.appendChild(expl);
+      spoken.push(S.explanation + "：" + (expl.lastChild.textContent || "").replace(/\s+/g, " ").trim());
+    }
+    var link = reviewLink(this, q.review);
+    if (link) box.appendChild(link);
+    box.hidden = false;
+    this.announce(spoken.join(" "));
+  };
+
+  Quiz.prototype.advance = function () {
+    this.index += 1;
+    if (this.index >= this.steps.length) this.finish();
+    else this.renderStep(true);
+  };
+
+  Quiz.prototype.finish = function () {
+    var self = this;
+    var S = this.S;
+    var total = this.steps.length;
+    var points = 0;
+    this.answers.forEach(function (a) { if (a) points += a.points; });
+    var pct = percentOf(points, total);
+    var passed = pct >= this.passMark;
+
+    var rec = loadRecord(this.data.id);
+    rec.attempts += 1;
+    rec.last = pct;
+    rec.best = rec.best === null ? pct : Math.max(rec.best, pct);
+    if (passed && !rec.passed_at) rec.passed_at = today();
+    storage.set(this.key, rec);
+    this.renderMeta();
+
+    var section = el("section", "dl-quiz__results");
+    var heading = el("h2", "dl-quiz__results-title", S.results);
+    heading.id = uid(this.data.id + "-results");
+    heading.setAttribute("tabindex", "-1");
+    section.setAttribute("aria-labelledby", heading.id);
+    section.appendChild(heading);
+
+    var summary = el("div", "dl-quiz__summary dl-quiz__summary--" + (passed ? "pass" : "fail"));
+    var big = el("p", "dl-quiz__score");
+    big.appendChild(el("span", "dl-quiz__score-label", S.score + " "));
+    big.appendChild(el("span", "dl-quiz__score-value", pct + "%"));
+    summary.appendChild(big);
+    summary.appendChild(el("p", "dl-quiz__score-line", fmt(S.score_line, { points: formatPoints(points), total: total })));
+    var verdict = el("p", "dl-quiz__result-verdict");
+    verdict.appendChild(icon(passed ? "ok" : "no"));
+    verdict.appendChild(el("span", null, (passed ? S.passed : S.failed) + " · " + fmt(S.pass_mark, { p: this.passMark })));
+    summary.appendChild(verdict);
+    summary.appendChild(el("p", "dl-quiz__best", fmt(S.best_so_far, { best: rec.best, attempts: rec.attempts })));
+    if (rec.passed_at) summary.appendChild(el("p", "dl-quiz__passed-on", fmt(S.passed_on, { date: rec.passed_at })));
+    section.appendChild(summary);
+
+    var missedSteps = [];
+    this.steps.forEach(function (step, i) {
+      var a = self.answers[i];
+      if (!a || a.points < 1) missedSteps.push(i);
+    });
+    section.appendChild(el("h3", "dl-quiz__missed-title", S.missed));
+    if (!missedSteps.length) {
+      section.appendChild(el("p", "dl-quiz__none-missed", S.none_missed));
+    } else {
+      var list = el("ol", "dl-quiz__missed");
+      missedSteps.forEach(function (i) {
+        var step = self.steps[i];
+        var q = step.q;
+        var a = self.answers[i] || { given: null, points: 0 };
+        var li = el("li", "dl-quiz__missed-item");
+        li.setAttribute("data-question-id", String(q.id));
+        li.appendChild(el("p", "dl-quiz__missed-number", fmt(S.question_n_of_m, { n: i + 1, m: total })));
+        li.appendChild(htmlEl("div", "dl-quiz__prompt", q.prompt_html));
+        if (a.points > 0) li.appendChild(el("p", "dl-quiz__points", fmt(S.points_earned, { points: formatPoints(a.points) })));
+        li.appendChild(givenAnswerNode(self, q, a.given));
+        li.appendChild(correctAnswerNode(self, q));
+        if (q.explanation_html) li.appendChild(explanationNode(self, q));
+        var link = reviewLink(self, q.review);
+        if (link) li.appendChild(link);
+        list.appendChild(li);
+      });
+      section.appendChild(list);
+    }
+
+    var actions = el("div", "dl-quiz__actions");
+    var retry = el("button", "dl-quiz__btn dl-quiz__btn--primary", S.retry);
+    retry.type = "button";
+    retry.addEventListener("click", function () {
+      self.newAttempt();
+      self.renderStep(true);
+    });
+    actions.appendChild(retry);
+    section.appendChild(actions);
+
+    this.stage.textContent = "";
+    this.stage.appendChild(section);
+    heading.focus();
+    this.announce(S.score + " " + pct + "%. " + (passed ? S.passed : S.failed) + ".");
+    try {
+      dispatchFinished(this.root, { id: this.data.id, score: pct, passed: passed });
+    } catch (e) { /* informational only */ }
+  };
+
+  /** Tell the page (e.g. a training module widget) that an attempt ended. */
+  function dispatchFinished(root, detail) {
+    var ev;
+    if (typeof window.CustomEvent === "function") ev = new CustomEvent("dandelion:quiz-finished", { bubbles: true, detail: detail });
+    else return;
+    root.dispatchEvent(ev);
+  }
+
+  function initOne(root) {
+    if (root.getAttribute("data-dl-ready")) return;
+    root.setAttribute("data-dl-ready", "1");
+    var src = root.getAttribute("data-quiz-src");
+    var script = src ? document.getElementById(src) : null;
+    var data = null;
+    try {
+      data = script ? JSON.parse(script.textContent) : null;
+    } catch (e) {
+      data = null;
+    }
+    if (!data || typeof data !== "object" || !data.id || !Array.isArray(data.questions) || !data.questions.length) {
+      root.textContent = "";
+      root.appendChild(el("p", "dl-quiz__warning", stringsFor(pageLang(), null).load_error));
+      return;
+    }
+    root.quiz = new Quiz(root, data);
+  }
+
+  function initAll() {
+    var roots = document.querySelectorAll(".dl-quiz[data-quiz-src]");
+    for (var i = 0; i < roots.length; i++) initOne(roots[i]);
+  }
+
+  window.DandelionQuiz = {
+    init: initAll,
+    normalise: normalise,
+    scoreQuestion: scoreQuestion,
+    percentOf: percentOf,
+    FALLBACK_STRINGS: FALLBACK
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
+  else initAll();
+  // MkDocs Material's instant navigation swaps pages without a reload and announces it on document$.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initAll);
+})();
