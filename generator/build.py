@@ -15,7 +15,9 @@ from pathlib import Path
 from . import model as m
 from .errors import ContentError, Diagnostics
 from .loader import find_project, load_project
+from .site.pages import Page
 from .writer import OutputWriter
+from .zh import Pinyin
 
 Log = Callable[[str], None]
 
@@ -53,7 +55,8 @@ def build(
     project = result.project
     out = out or default_out(root, edition)
     report = BuildReport(out=out, diagnostics=result.diagnostics)
-    options = SiteOptions(edition=edition, today=today or dt.date.today())
+    pinyin = Pinyin(project.config.pinyin_overrides)
+    options = SiteOptions(edition=edition, today=today or dt.date.today(), pinyin=pinyin)
     theme = engine.theme_dir(root)
     cfg = project.config
 
@@ -69,7 +72,7 @@ def build(
                 pages, lang=lang, languages=cfg.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
                 work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
-                search_keys=_search_keys(project, pages, lang), log=log,
+                search_keys=_search_keys(pinyin, pages, lang), log=log,
             )
             report.pages += len(pages)
         _media(project, writer)
@@ -114,19 +117,15 @@ def _search_words(project: m.Project) -> list[str]:
     return sorted(words)
 
 
-def _search_keys(project: m.Project, pages: list[object], lang: str) -> dict[str, list[str]]:
+def _search_keys(engine: Pinyin, pages: list[Page], lang: str) -> dict[str, list[str]]:
     """Pinyin search keys per output page (Chinese sites only)."""
     if not lang.startswith("zh"):
         return {}
-    from .zh import Pinyin
-
-    engine = Pinyin(project.config.pinyin_overrides)
     keys: dict[str, list[str]] = {}
     for page in pages:
-        text = f"{page.title}\n{page.markdown}"  # type: ignore[attr-defined]
-        found = engine.search_keys(text)
+        found = engine.search_keys(f"{page.title}\n{page.markdown}")
         if found:
-            keys[page.path[:-3] + ".html"] = found  # type: ignore[attr-defined]
+            keys[page.path[:-3] + ".html"] = found
     return keys
 
 

@@ -61,7 +61,7 @@ class LoadResult:
 
 def find_project(root: Path) -> Path:
     """The project folder, or a :class:`UsageError` saying why ``root`` is not one."""
-    root = root.expanduser()
+    root = root.expanduser().resolve()
     if not root.is_dir():
         raise UsageError(f"project folder not found: {root}")
     if not (root / CONFIG_FILE).is_file():

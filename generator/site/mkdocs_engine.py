@@ -177,7 +177,8 @@ def _run_mkdocs(config_file: Path) -> list[str]:
         config = load_config(config_file=str(config_file))
         build(config)
     except MkDocsException as exc:
-        raise BuildError(f"the site engine failed: {exc}") from exc
+        details = "; ".join(handler.messages)
+        raise BuildError(f"the site engine failed: {exc}{' ' + details if details else ''}") from exc
     except SystemExit as exc:  # MkDocs aborts on strict-mode problems
         raise BuildError(f"the site engine stopped: {'; '.join(handler.messages) or exc}") from exc
     finally:

@@ -42,6 +42,7 @@ class SiteOptions:
     edition: str = "public"  # public | lecturer
     today: dt.date = field(default_factory=dt.date.today)
     kits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lesson/event key → kit entries
+    pinyin: Any = None  # a generator.zh.Pinyin shared by the whole build (it caches)
 
 
 #: The site's navigation: (ui key, page path). Detail pages are not in the nav, so a page's
@@ -70,6 +71,10 @@ class _Renderer:
         self.lang = lang
         self.default = project.config.default_language
         self.o = options
+        if options.pinyin is None:
+            from ..zh import Pinyin
+
+            options.pinyin = Pinyin(project.config.pinyin_overrides)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             undefined=jinja2.StrictUndefined,
@@ -81,7 +86,8 @@ class _Renderer:
         self.env.filters.update(
             t=self.t, e=self.e, a=self.a, md=self.md, plain=self.plain, date=self.date, label=self.label,
             minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
-            html_inline=lambda s: markdown_to_html(s, inline=True), shuffled=self.shuffled, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
+            html_inline=lambda s: markdown_to_html(s, inline=True), shuffled=self.shuffled,
+            ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget,
@@ -101,6 +107,14 @@ class _Renderer:
 
     def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
         return "" if text is None else md.block(self.t(text), shift, indent)
+
+    def ruby(self, text: m.Text | None) -> str:
+        """Plain text as HTML with pinyin over each Han character (shown by the pinyin toggle)."""
+        return self.o.pinyin.ruby_html(self.t(text))
+
+    def ruby_md(self, text: m.Text | None, shift: int = 0) -> str:
+        """Markdown text rendered to HTML with pinyin over each Han character."""
+        return self.o.pinyin.annotate_html(markdown_to_html(md.block(self.t(text), shift)), form="ruby")
 
     def shuffled(self, items: list[m.Text]) -> list[m.Text]:
         """A fixed, never-correct order for printed ordering questions (the same in every build)."""

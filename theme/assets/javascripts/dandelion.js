@@ -86,8 +86,33 @@
     }
   }
 
+  /* Pinyin search. The Chinese site's search index carries, per page, the toneless pinyin of its
+     Chinese words joined ("bingdu") and their initials ("bd"). A query typed with spaces between
+     syllables ("bing du") is squeezed to "bingdu" before Material's search reads it, so it finds
+     冰毒 rather than every page with a word starting "du". Only queries made entirely of pinyin
+     syllables are touched, and only on the Chinese site. */
+  var SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve|ü|üe)$/;
+  function squeezePinyin(query) {
+    var words = query.trim().toLowerCase().split(/\s+/);
+    if (words.length < 2 || words.length > 6) return query;
+    for (var i = 0; i < words.length; i++) if (!SYLLABLE.test(words[i])) return query;
+    return words.join("");
+  }
+  function initPinyinSearch() {
+    var input = document.querySelector(".md-search__input");
+    var lang = document.documentElement.getAttribute("lang") || "";
+    if (!input || lang.indexOf("zh") !== 0) return;
+    var native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+    Object.defineProperty(input, "value", {
+      configurable: true,
+      get: function () { return squeezePinyin(native.get.call(this)); },
+      set: function (v) { native.set.call(this, v); }
+    });
+  }
+
   function init() {
     nameSearchDialog();
+    initPinyinSearch();
     var form = document.querySelector(".dl-filters");
     if (form) initFilters(form);
     Array.prototype.forEach.call(document.querySelectorAll(".dl-pinyin-toggle"), initPinyin);
