@@ -72,7 +72,7 @@ def build(
                 pages, lang=lang, languages=cfg.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
                 work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
-                search_keys=_search_keys(pinyin, pages, lang), log=log,
+                search_keys=_search_keys(pinyin, pages, lang, search_words), log=log,
             )
             report.pages += len(pages)
         _media(project, writer)
@@ -117,13 +117,13 @@ def _search_words(project: m.Project) -> list[str]:
     return sorted(words)
 
 
-def _search_keys(engine: Pinyin, pages: list[Page], lang: str) -> dict[str, list[str]]:
-    """Pinyin search keys per output page (Chinese sites only)."""
+def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str]) -> dict[str, list[str]]:
+    """Pinyin search keys per output page (Chinese sites only); glossary terms always get keys."""
     if not lang.startswith("zh"):
         return {}
     keys: dict[str, list[str]] = {}
     for page in pages:
-        found = engine.search_keys(f"{page.title}\n{page.markdown}")
+        found = engine.search_keys(f"{page.title}\n{page.markdown}", terms=terms)
         if found:
             keys[page.path[:-3] + ".html"] = found
     return keys

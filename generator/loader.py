@@ -170,7 +170,7 @@ def _item_id(doc: Document, diags: Diagnostics) -> str | None:
         return stem
     from .zh import slugify
 
-    slug = slugify(stem)
+    slug = slugify(stem, fallback="")
     if not slug:
         diags.error(doc.loc(), f"cannot make an id from the file name '{doc.path.name}': add `id:` to the file")
         return None

@@ -49,15 +49,10 @@ def check_config(config: m.SiteConfig, doc: Document, diags: Diagnostics) -> Non
     langs = config.languages
     for path, text in iter_texts(config, ()):
         _check_text_langs(text, langs, set(config.extra_languages), doc, path, diags, supplied_by=None)
-    for word, reading in config.pinyin_overrides.items():
-        try:
-            from .zh import Pinyin
+    from .zh import validate_overrides
 
-            Pinyin({word: reading})
-        except ImportError:  # pragma: no cover - the zh module is part of the package
-            break
-        except ValueError as exc:
-            diags.error(doc.loc(("pinyin_overrides", word)), f"pinyin override for '{word}': {exc}")
+    for problem in validate_overrides(config.pinyin_overrides):
+        diags.error(doc.loc(("pinyin_overrides",)), f"pinyin_overrides: {problem}")
 
 
 def iter_texts(obj: Any, path: PathKey) -> Iterator[tuple[PathKey, m.Text]]:
@@ -185,10 +180,8 @@ class _Resolver:
         value = text.values.get("zh")
         if not value:
             return
-        try:
-            from .zh import lint_zh
-        except ImportError:  # pragma: no cover - the zh module is part of the package
-            return
+        from .zh import lint_zh
+
         for offset, message in lint_zh(value):
             self.d.warning(doc.loc(path), f"{message} (at “{_excerpt(value, offset)}”)")
 
