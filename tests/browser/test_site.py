@@ -186,3 +186,19 @@ def test_phone_layout_has_no_horizontal_scroll(built_site: Path, make_page: Any)
         page.goto(url(built_site, rel))
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{rel} scrolls sideways by {overflow}px on a phone"
+
+
+def test_pinyin_keys_add_at_most_a_quarter_to_the_search_index(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("pinyin" in doc for doc in index["docs"])
+
+    def size(data: dict[str, Any]) -> int:
+        return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+    with_keys = size(index)
+    for doc in index["docs"]:
+        doc.pop("pinyin", None)
+    without = size(index)
+    assert with_keys <= without * 1.25, f"pinyin keys grow the index by {with_keys / without - 1:.0%}"
