@@ -104,6 +104,22 @@ def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
 
 
 @main.command()
+@project_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The site folder whose kits/ to replace (default: the edition's site folder).")
+@click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
+              help="public: no lecturer's plans; lecturer: with plans and speaker notes.")
+def kits(project: Path, out: Path | None, edition: str) -> None:
+    """Check the content, then render the printable kits and posters only."""
+    from .kits.cli_support import kits_only
+
+    result = kits_only(project, out=out, edition=edition, log=lambda msg: click.echo(msg, err=True))
+    _print_diagnostics(result.diagnostics)
+    click.secho(f"Wrote {len(result.entries)} kit files into {result.out}/kits "
+                f"({result.rendered} rendered, {result.cached} from the cache)", fg="green", err=True)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Create a new, valid, buildable project folder in DIRECTORY."""

@@ -57,6 +57,7 @@ NAV: list[tuple[str, str]] = [
     ("laws", "laws.md"),
     ("help", "help.md"),
     ("lecturers", "lecturers.md"),
+    ("kits", "kits.md"),
 ]
 
 
@@ -107,6 +108,15 @@ class _Renderer:
 
     def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
         return "" if text is None else md.block(self.t(text), shift, indent)
+
+    def kits(self, key: str) -> list[dict[str, Any]]:
+        """The kit files of one lesson or event in this page's language, labelled in it."""
+        english = not self.lang.startswith("zh")
+        return [
+            {**k, "label": k.get("label_en", k["label"]) if english else k["label"],
+             "info": k.get("info_en", k["info"]) if english else k["info"]}
+            for k in self.o.kits.get(key, []) if k.get("language") == self.lang
+        ]
 
     def ruby(self, text: m.Text | None) -> str:
         """Plain text as HTML with pinyin over each Han character (shown by the pinyin toggle)."""
@@ -168,14 +178,18 @@ class _Renderer:
             self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",
                         lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id))),
         ]
+        if self.o.kits:
+            groups = [(key, self.kits(key)) for key in sorted(self.o.kits)]
+            out.append(self.render("kits.md.j2", "kits.md", ui("kits", lang), nav="kits",
+                                   groups=[(key, entries) for key, entries in groups if entries]))
         for lesson in lessons:
             out.append(self.render("lesson.md.j2", f"lessons/{lesson.id}.md", self.t(lesson.title), lesson=lesson,
                                    pinyin=bool(PINYIN_AUDIENCES & set(lesson.audiences)) and lang.startswith("zh"),
-                                   modules=p.training_for_lesson(lesson.id), kits=self.o.kits.get(f"lesson:{lesson.id}", []),
+                                   modules=p.training_for_lesson(lesson.id), kits=self.kits(f"lesson:{lesson.id}"),
                                    meta={"description": self.plain(lesson.summary)}))
         for event in events:
             out.append(self.render("event.md.j2", f"events/{event.id}.md", self.t(event.title), event=event,
-                                   kits=self.o.kits.get(f"event:{event.id}", []),
+                                   kits=self.kits(f"event:{event.id}"),
                                    meta={"description": self.plain(event.description)}))
         for module in p.training.values():
             out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module))

@@ -1,0 +1,316 @@
+"""Printable outreach kits and posters: ``dandelion kits`` and the kits step of ``dandelion build``.
+
+From the same content as the site, for every language of the site:
+
+* per lesson and per setting it suits (``kits/<lang>/lessons/<lesson>/<setting>/``): the lecturer's plan
+  (lecturer edition only: it holds the speaker notes), the audience handout (1–2 pages), the quiz
+  worksheet and its answer key (when the lesson has a quiz), a sign-in sheet and a feedback form;
+* per event (``kits/<lang>/events/<event>/``): an A3 poster as a 300 dpi PNG and as a print PDF with
+  3 mm bleed and crop marks, a 1080×1080 share image for WeChat groups, a certificate of participation,
+  and a sign-in sheet and feedback form filled in with the event's date, time and venue. Cancelled events
+  get none.
+
+Village settings (id ``village`` or with a ``village`` part) get the village edition: large type, pictures
+first, pinyin over key points and slogans, extra-language text (e.g. Hlai) beside the Chinese.
+
+Every run writes ``kits/manifest.json`` (see :mod:`.manifest`). Rendered files are cached by a hash of
+their inputs (see :mod:`.cache`). Entry points: :func:`render_kits` (called by ``build``) and
+:func:`generator.kits.cli_support.kits_only` (``dandelion kits``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..writer import OutputWriter
+from . import manifest as mf
+from . import strings
+from .cache import KitCache, code_fingerprint, file_digest, make_key
+from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, SIGN_IN_ROWS, Documents, is_village, page_url
+from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing
+from .manifest import read_manifest
+
+__all__ = ["KitsResult", "read_manifest", "render_kits"]
+
+Log = Callable[[str], None]
+OWNER = "kits"
+CACHE_DIR = ".dandelion-cache/kits"
+SITE_URL_NOTE = (
+    "Note: site_url is not set in site_config.yml, so posters, share images and handouts carry no QR code "
+    "(set site_url to the address the site is published at to add them)"
+)
+
+
+@dataclass
+class _Job:
+    """One kit file: where it goes, its manifest entry, and how to render it.
+
+    ``task`` is called only when needed and returns a picklable task (see :mod:`.tasks`); its content is
+    also what the cache key hashes, together with ``assets`` (image files the document shows).
+    """
+
+    path: str
+    entry: dict[str, Any]
+    task: Callable[[], tuple[Any, ...]]
+    assets: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class KitsResult:
+    """What a kits run did (the last run's is kept in ``last_result`` for ``kits_only`` and tests)."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    rendered: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+last_result: KitsResult | None = None
+
+
+def render_kits(
+    project: m.Project, writer: OutputWriter, *, edition: str, log: Log = lambda _m: None, use_cache: bool = True,
+    workers: int | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Render every kit into ``writer`` (under ``kits/``) and write the manifest.
+
+    Returns the site's download links: for each ``"lesson:<id>"`` / ``"event:<id>"``, a list of
+    ``{"label", "label_en", "href", "info", "info_en", "kind", "language", "setting"}``, one per file
+    *in every language*: a page in language L shows the entries whose ``language`` is L. ``href`` is
+    relative to one language's site root (``../kits/zh/…``), for ``relative_url(page_path, href)``.
+
+    ``workers``: processes for rendering what is not cached (default: the CPU count, at most 4; 1 renders
+    in this process).
+    """
+    global last_result
+    if edition not in ("public", "lecturer"):
+        raise ValueError(f"edition must be 'public' or 'lecturer', not {edition!r}")
+    started = time.perf_counter()
+    result = KitsResult()
+    run = _Run(project, edition, log, result, use_cache)
+    jobs = run.jobs()
+    if jobs:
+        run.prepare()
+        outputs = run.produce_all(jobs, workers)
+        for job, (data, meta) in zip(jobs, outputs, strict=True):
+            writer.write_bytes(job.path, data, OWNER)
+            result.entries.append({"path": job.path, **job.entry, **meta, "bytes": len(data)})
+    writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, edition), OWNER)
+    if run.cache is not None:
+        run.cache.prune()
+    result.seconds = time.perf_counter() - started
+    log(f"Kits: {len(result.entries)} files ({result.cached} from the cache, {result.rendered} rendered) "
+        f"in {result.seconds:.1f} s")
+    last_result = result
+    return mf.links(result.entries, {k: v.values for k, v in project.config.settings.items()},
+                    project.config.default_language)
+
+
+def _worker_count(wanted: int | None, tasks: int) -> int:
+    """How many processes render: forked workers on Linux, when no other thread runs, else this process.
+
+    Fork, not spawn: spawn re-imports the caller's ``__main__``, which breaks scripts without a
+    ``if __name__ == "__main__"`` guard. Fork is safe here because no thread is running (checked) and the
+    parent has not started WeasyPrint for this run; elsewhere (macOS, Windows) kits render in one process.
+    """
+    import multiprocessing
+    import threading
+
+    if wanted is None:
+        wanted = min(4, os.cpu_count() or 1)
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return max(1, min(wanted, tasks // 3))
+
+
+class _Run:
+    def __init__(self, project: m.Project, edition: str, log: Log, result: KitsResult, use_cache: bool) -> None:
+        self.p = project
+        self.cfg = project.config
+        self.edition = edition
+        self.log = log
+        self.result = result
+        self.cache = KitCache(project.root / CACHE_DIR) if use_cache else None
+        self.base_url = project.content_dir.resolve().as_uri() + "/"
+        self.roots = (str(project.content_dir.resolve()), str(Path(__file__).parent))
+        self._fonts: KitFonts | None = None
+        self._docs: Documents | None = None
+        self._pinyin: Any = None
+
+    def prepare(self) -> None:
+        if harfbuzz_subset_missing():
+            self.warn(HARFBUZZ_WARNING)
+        if not self.cfg.site_url:
+            self.warn(SITE_URL_NOTE)
+        _ = self.fonts  # fail early, with the font error, before anything is rendered
+
+    def warn(self, message: str) -> None:
+        self.result.warnings.append(message)
+        self.log(message)
+
+    # Fonts, pinyin and the documents are set up only when there is something to render.
+    @property
+    def fonts(self) -> KitFonts:
+        if self._fonts is None:
+            self._fonts = find_fonts(self.cfg, self.p.root)
+        return self._fonts
+
+    @property
+    def pinyin(self) -> Any:
+        if self._pinyin is None:
+            from ..zh import Pinyin
+
+            self._pinyin = Pinyin(self.cfg.pinyin_overrides)
+        return self._pinyin
+
+    @property
+    def docs(self) -> Documents:
+        if self._docs is None:
+            self._docs = Documents(self.p, self.fonts, self.pinyin)
+        return self._docs
+
+    # -- rendering -----------------------------------------------------------------------------------
+    def produce_all(self, jobs: list[_Job], workers: int | None) -> list[tuple[bytes, dict[str, Any]]]:
+        """Cached files are read; the rest are rendered, in worker processes when there are several."""
+        from .tasks import run_task
+
+        outputs: list[tuple[bytes, dict[str, Any]] | None] = [None] * len(jobs)
+        todo: list[tuple[int, str, tuple[Any, ...]]] = []
+        fingerprint = make_key(code_fingerprint(), self.fonts.fingerprint())
+        for i, job in enumerate(jobs):
+            task = job.task()
+            # The content folder's location is not part of the key: a moved or cloned project keeps its cache.
+            key = make_key(fingerprint, job.entry["kind"], repr(task).replace(self.base_url, "content://").encode(),
+                           *(file_digest(a) for a in job.assets))
+            if self.cache is not None and (hit := self.cache.get(key)) is not None:
+                outputs[i] = hit
+                self.result.cached += 1
+            else:
+                todo.append((i, key, task))
+        workers = _worker_count(workers, len(todo))
+        if todo:
+            self.log(f"Rendering {len(todo)} kit files{f' in {workers} processes' if workers > 1 else ''} …")
+        if workers > 1:
+            import concurrent.futures as cf
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork")
+            with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+                futures = [pool.submit(run_task, task, self.roots) for _i, _key, task in todo]
+                done = [f.result() for f in futures]
+        else:
+            done = [run_task(task, self.roots) for _i, _key, task in todo]
+        for (i, key, _task), (data, meta, warning) in zip(todo, done, strict=True):
+            if warning:
+                self.warn(f"Warning: {jobs[i].path} {warning}")
+            if self.cache is not None:
+                self.cache.put(key, data, meta)
+            outputs[i] = (data, meta)
+            self.result.rendered += 1
+        return [o for o in outputs if o is not None]
+
+    # -- what to render ---------------------------------------------------------------------------
+    def jobs(self) -> list[_Job]:
+        jobs: list[_Job] = []
+        for lesson in sorted(self.p.lessons.values(), key=lambda x: x.id):
+            for setting in lesson.settings:
+                for lang in self.cfg.languages:
+                    jobs.extend(self._lesson_jobs(lesson, setting, lang))
+        for event in sorted(self.p.events.values(), key=lambda x: (x.date, x.id)):
+            if event.status == "cancelled":
+                continue
+            for lang in self.cfg.languages:
+                jobs.extend(self._event_jobs(event, lang))
+        return jobs
+
+    def _entry(self, kind: str, lang: str, setting: str, title: str, **ids: str) -> dict[str, Any]:
+        return {"kind": kind, **ids, "setting": setting, "language": lang, "edition": self.edition, "title": title}
+
+    def _lesson_jobs(self, lesson: m.Lesson, setting: str, lang: str) -> list[_Job]:
+        d = lambda: self.docs  # noqa: E731 - built on first use
+        base = f"kits/{lang}/lessons/{lesson.id}/{setting}"
+        title = lesson.title.get(lang, self.cfg.default_language)
+        ids = {"lesson": lesson.id}
+        images = [self.p.content_dir / s.image.src for s in lesson.sections if s.image]
+        url = self.base_url
+        village = is_village(setting)
+        jobs: list[_Job] = []
+        if self.edition == "lecturer":
+            jobs.append(_Job(f"{base}/plan.pdf", self._entry("plan", lang, setting, title, **ids),
+                             lambda: ("pdf", d().plan(lesson, setting, lang), url), images))
+        jobs.append(_Job(
+            f"{base}/handout.pdf", self._entry("handout", lang, setting, title, **ids),
+            lambda: ("fit", tuple(d().handout(lesson, setting, lang, compact=lv) for lv in HANDOUT_LEVELS), url,
+                     HANDOUT_MAX_PAGES),
+            images,
+        ))
+        quiz = self.p.quizzes.get(lesson.quiz or "")
+        if quiz is not None:
+            qtitle = quiz.title.get(lang, self.cfg.default_language)
+            jobs.append(_Job(f"{base}/worksheet.pdf", self._entry("worksheet", lang, setting, qtitle, **ids),
+                             lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url)))
+            jobs.append(_Job(f"{base}/answer-key.pdf", self._entry("answer-key", lang, setting, qtitle, **ids),
+                             lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url)))
+        jobs.append(_Job(
+            f"{base}/sign-in.pdf", self._entry("sign-in", lang, setting, title, **ids),
+            lambda: ("fit", tuple(d().sign_in(lang, setting, lesson=lesson, rows=n) for n in SIGN_IN_ROWS[village]),
+                     url, 1),
+        ))
+        jobs.append(_Job(f"{base}/feedback.pdf", self._entry("feedback", lang, setting, title, **ids),
+                         lambda: ("pdf", d().feedback(lang, setting, lesson=lesson), url)))
+        return jobs
+
+    def _event_jobs(self, event: m.Event, lang: str) -> list[_Job]:
+        d = lambda: self.docs  # noqa: E731
+        base = f"kits/{lang}/events/{event.id}"
+        title = event.title.get(lang, self.cfg.default_language)
+        ids = {"event": event.id}
+        setting = event.setting
+        url = self.base_url
+        village = is_village(setting)
+        spec = lambda: self._poster_spec(event, lang)  # noqa: E731
+        return [
+            _Job(f"{base}/poster.png", self._entry("poster-png", lang, setting, title, **ids),
+                 lambda: ("poster-png", spec(), self.fonts, url)),
+            _Job(f"{base}/poster-print.pdf", self._entry("poster-pdf", lang, setting, title, **ids),
+                 lambda: ("poster-pdf", spec(), self.fonts, url)),
+            _Job(f"{base}/share.png", self._entry("share-image", lang, setting, title, **ids),
+                 lambda: ("share-image", spec(), self.fonts, url)),
+            _Job(f"{base}/certificate.pdf", self._entry("certificate", lang, setting, title, **ids),
+                 lambda: ("pdf", d().certificate(event, lang), url)),
+            _Job(f"{base}/sign-in.pdf", self._entry("sign-in", lang, setting, title, **ids),
+                 lambda: ("fit", tuple(d().sign_in(lang, setting, event=event, rows=n) for n in SIGN_IN_ROWS[village]),
+                          url, 1)),
+            _Job(f"{base}/feedback.pdf", self._entry("feedback", lang, setting, title, **ids),
+                 lambda: ("pdf", d().feedback(lang, setting, event=event), url)),
+        ]
+    def _poster_spec(self, event: m.Event, lang: str) -> Any:
+        from .poster import PosterSpec
+
+        cfg, dl = self.cfg, self.cfg.default_language
+        t = lambda text: text.get(lang, dl) if text is not None else ""  # noqa: E731
+        lessons = [self.p.lessons[i] for i in event.lessons if i in self.p.lessons]
+        slogan_text = event.slogan or next((les.slogans[0] for les in lessons if les.slogans), None)
+        village = is_village(event.setting)
+        extra: list[tuple[str, str]] = []
+        if village and slogan_text is not None:
+            extra = [(d.name.get(lang, dl), slogan_text.values[code]) for code, d in cfg.extra_languages.items()
+                     if slogan_text.has(code)]
+        slogan = t(slogan_text)
+        return PosterSpec(
+            lang=lang, title=t(event.title), brand=t(cfg.site_name),
+            date=strings.date_long(event.date, lang), time=strings.time_range(event.start, event.end),
+            venue=t(event.venue), organiser=t(cfg.organisation), occasion=t(event.occasion),
+            partners=[t(x) for x in event.partners],
+            lecturers=[t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers],
+            lessons=[t(les.title) for les in lessons], slogan=slogan,
+            slogan_pinyin=self.pinyin.syllables(slogan) if village and strings.is_zh(lang) and slogan else [],
+            slogan_extra=extra, qr_url=page_url(cfg, lang, "events", event.id), village=village,
+        )

@@ -1,0 +1,461 @@
+"""Kit documents as HTML: the content model in, one HTML string per document out.
+
+Layouts are data: Jinja templates and CSS in ``templates/``. This module only gathers what each
+document shows (the timed outline, the laws a lesson cites, the quiz questions on a worksheet …) and
+hands it to the template with :class:`K`, the per-language helper templates call (``k.t(text)``,
+``k.md(text)``, ``k.py(text)`` for pinyin …). Rendering HTML is cheap; WeasyPrint is not, so the HTML
+string is also what the cache keys on.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as _html
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import nh3
+import segno
+from markupsafe import Markup, escape
+
+from .. import model as m
+from ..htmltext import markdown_to_html
+from ..zh import PRINT_RUBY_CSS
+from . import strings
+from .fonts import KitFonts
+from .strings import is_zh
+
+TEMPLATES = Path(__file__).parent / "templates"
+GREEN = "#0b5d4b"
+YELLOW = "#ffd54f"
+
+#: Settings laid out as the village edition: id "village" or any id with a "village" part.
+def is_village(setting: str) -> bool:
+    return "village" in setting.split("-")
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def css_text(village: bool) -> str:
+    css = PRINT_RUBY_CSS + "\n" + (TEMPLATES / "print.css").read_text(encoding="utf-8")
+    if village:
+        css += "\n" + (TEMPLATES / "village.css").read_text(encoding="utf-8")
+    return css
+
+
+def dandelion_svg(stroke: str = GREEN, accent: str = YELLOW) -> str:
+    """The Dandelion mark in a 40×40 box: a seed head of 12 rays, a stem and a leaf."""
+    import math
+
+    parts = [f'<path d="M20 21 C20 28 21 33 20 39" stroke="{stroke}" stroke-width="1.6" fill="none"/>',
+             f'<path d="M20 34 C15 33 12 30 11 27 C15 28 18 30 20 33 Z" fill="{stroke}"/>']
+    for i in range(12):
+        a = math.radians(i * 30 + 15)
+        x, y = 20 + 9.5 * math.cos(a), 13 + 9.5 * math.sin(a)
+        parts.append(f'<line x1="20" y1="13" x2="{x:.2f}" y2="{y:.2f}" stroke="{stroke}" stroke-width="0.9"/>')
+        parts.append(f'<circle cx="{x:.2f}" cy="{y:.2f}" r="1.6" fill="{stroke}"/>')
+    parts.append(f'<circle cx="20" cy="13" r="3.2" fill="{accent}" stroke="{stroke}" stroke-width="1"/>')
+    return "".join(parts)
+
+
+def face_svg(kind: str) -> str:
+    """A simple face for the village feedback form: good (smile), ok (flat), bad (frown)."""
+    mouth = {"good": "M12 24 Q20 32 28 24", "ok": "M12 26 L28 26", "bad": "M12 29 Q20 21 28 29"}[kind]
+    return (
+        '<circle cx="20" cy="20" r="18" fill="none" stroke="#111" stroke-width="2"/>'
+        '<circle cx="14" cy="15" r="2.2" fill="#111"/><circle cx="26" cy="15" r="2.2" fill="#111"/>'
+        f'<path d="{mouth}" fill="none" stroke="#111" stroke-width="2.4" stroke-linecap="round"/>'
+    )
+
+
+def qr_svg(url: str) -> str:
+    """A QR code as inline SVG (vector in the PDF), sized by CSS."""
+    return segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=2, dark="#000", light="#fff")
+
+
+def page_url(config: m.SiteConfig, lang: str, kind: str, item_id: str) -> str | None:
+    """The site page of a lesson or event (``<site_url><lang>/lessons/<id>.html``), or None without site_url."""
+    if not config.site_url:
+        return None
+    return f"{config.site_url}{lang}/{kind}/{item_id}.html"
+
+
+def plain(markdown: str) -> str:
+    """Markdown → plain text (for short lines, first sentences, PDF metadata)."""
+    return _html.unescape(nh3.clean(markdown_to_html(markdown), tags=set())).strip()
+
+
+_SENTENCE_ZH = re.compile(r"(?<=[。！？；])")
+_SENTENCE_EN = re.compile(r"(?<=[.!?;])\s+")
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    parts = _SENTENCE_ZH.split(text) if is_zh(lang) else _SENTENCE_EN.split(text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def short_lines(text: str, lang: str, width: int = 14) -> list[str]:
+    """Short lines for village handouts: one sentence per line; long Chinese sentences cut after a comma."""
+    out: list[str] = []
+    for sentence in sentences(text, lang):
+        if not is_zh(lang) or len(sentence) <= width + 2 or "，" not in sentence:
+            out.append(sentence)
+            continue
+        line = ""
+        for clause in re.split(r"(?<=，)", sentence):
+            if line and len(line) + len(clause) > width:
+                out.append(line)
+                line = ""
+            line += clause
+        if line:
+            out.append(line)
+    return out
+
+
+@dataclass
+class OutlineRow:
+    section: m.Section
+    start: int
+    minutes: int
+    estimated: bool
+    clock: str
+
+
+@dataclass
+class Outline:
+    rows: list[OutlineRow]
+    note: str
+    estimated: bool
+
+
+def outline(lesson: m.Lesson, lang: str) -> Outline:
+    """The timed outline: start minute and length of each section; unknown lengths share the rest."""
+    known = sum(s.minutes or 0 for s in lesson.sections)
+    unknown = [s for s in lesson.sections if not s.minutes]
+    rest = max(lesson.duration_minutes - known, 0)
+    share = [rest // len(unknown) + (1 if i < rest % len(unknown) else 0) for i in range(len(unknown))] if unknown else []
+    rows: list[OutlineRow] = []
+    start = 0
+    for section in lesson.sections:
+        estimated = not section.minutes
+        minutes = section.minutes or share.pop(0)
+        end = start + minutes
+        clock = f"第{start}–{end}分钟" if is_zh(lang) else f"min {start}–{end}"
+        rows.append(OutlineRow(section, start, minutes, estimated, clock))
+        start = end
+    total = sum(r.minutes for r in rows)
+    note = "" if total == lesson.duration_minutes else strings.t("outline_sum", lang, sum=total, total=lesson.duration_minutes)
+    return Outline(rows, note, bool(unknown))
+
+
+class K:
+    """What the templates call: text in the document's language, Markdown, pinyin, labels."""
+
+    def __init__(
+        self, project: m.Project, lang: str, *, village: bool, fonts: KitFonts, pinyin: Any, annotate: bool | None = None
+    ) -> None:
+        self.p = project
+        #: pinyin over key points and slogans, extra-language text beside them (village settings)
+        self.annotate = village if annotate is None else annotate
+        self.cfg = project.config
+        self.lang = lang
+        self.default = project.config.default_language
+        self.village = village
+        self.fonts = fonts
+        self.pinyin = pinyin
+        self.zh = is_zh(lang)
+        self.html_lang = "zh-Hans" if self.zh else lang
+        self.font_css = Markup(
+            fonts.font_face_css() + f"\nhtml {{ font-family: {fonts.css_family}; }}\n"
+            f".cert-title {{ font-family: {fonts.css_serif_family}; }}\n"
+        )
+        self.css = Markup(css_text(village))
+        x, y = ("counter(page)", "counter(pages)")
+        pattern = strings.t("page_x_of_y", lang, x="\x00", y="\x01")
+        pieces = re.split(r"(\x00|\x01)", pattern)
+        self.page_counter_css = Markup(" ".join(
+            x if piece == "\x00" else y if piece == "\x01" else f'"{self.css_string(piece)}"' for piece in pieces if piece
+        ))
+
+    # -- text ------------------------------------------------------------------------------------
+    def t(self, text: m.Text | str | None) -> str:
+        if text is None:
+            return ""
+        return text if isinstance(text, str) else text.get(self.lang, self.default)
+
+    def s(self, key: str, **kw: object) -> str:
+        return strings.t(key, self.lang, **kw)
+
+    def md(self, text: m.Text | None) -> Markup:
+        return Markup(markdown_to_html(self.t(text))) if text is not None else Markup("")
+
+    def md_inline(self, text: m.Text | None) -> Markup:
+        return Markup(markdown_to_html(self.t(text), inline=True)) if text is not None else Markup("")
+
+    def plain(self, text: m.Text | None) -> str:
+        return plain(self.t(text)) if text is not None else ""
+
+    def py(self, text: m.Text | str | None) -> Markup:
+        """Plain text with pinyin over the Chinese (village edition, Chinese documents); else escaped."""
+        value = self.t(text)
+        if self.annotate and self.zh:
+            return Markup(self.pinyin.print_ruby_html(value))
+        return escape(value)
+
+    def short_lines(self, text: m.Text) -> list[Markup]:
+        lines = short_lines(plain(self.t(text)), self.lang)
+        return [self.py(line) for line in lines]
+
+    def first_sentence(self, text: m.Text) -> str:
+        found = sentences(plain(self.t(text)), self.lang)
+        return found[0] if found else ""
+
+    def join(self, texts: list[m.Text]) -> str:
+        return strings.list_join([self.t(x) for x in texts], self.lang)
+
+    def extras(self, text: m.Text | None) -> list[tuple[Any, str]]:
+        """Extra-language versions of ``text`` (e.g. Hlai) printed beside it in village documents."""
+        if not self.annotate or text is None or isinstance(text, str):
+            return []
+        out = []
+        for code, lang_def in self.cfg.extra_languages.items():
+            if text.has(code):
+                label = lang_def.name.get(self.lang, self.default)
+                out.append((_ExtraName(code, label), text.values[code]))
+        return out
+
+    def credits(self, item: m.Lesson | m.Event) -> list[str]:
+        if not self.annotate:
+            return []
+        lines = []
+        for code, who in item.supplied_by.items():
+            name = self.cfg.extra_languages[code].name.get(self.lang, self.default) if code in self.cfg.extra_languages else code
+            lines.append(self.s("supplied_by", language=name, who=self.t(who)))
+        return lines
+
+    @staticmethod
+    def marked_example(name: m.Text) -> bool:
+        return any("示例" in v or "example" in v.lower() for v in name.values.values())
+
+    # -- quiz helpers --------------------------------------------------------------------------
+    def fill_answers(self, q: m.FillBlankQuestion) -> str:
+        return " / ".join(q.answers_for(self.lang, self.default))
+
+    @staticmethod
+    def derange(q: m.OrderingQuestion) -> list[m.Text]:
+        """A fixed order for a printed ordering question in which no item is in its right place."""
+        items = list(q.answer)
+        rng = random.Random(q.id)
+        for _ in range(50):
+            order = items[:]
+            rng.shuffle(order)
+            if all(a is not b for a, b in zip(order, items, strict=True)):
+                return order
+        return items[1:] + items[:1]
+
+    def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, key: str) -> bool:
+        """False when the prompt already says "（多选）" / "(Choose all that apply)"."""
+        prompt = self.t(q.prompt).lower()
+        return not any(word in prompt for word in (self.s(key).lower(), "单选", "多选", "choose"))
+
+    def review(self, q: m.SingleQuestion) -> str:
+        lesson = self.p.lessons.get(q.lesson or "")
+        if lesson is None:
+            return ""
+        section = next((s for s in lesson.sections if s.id == q.section), None)
+        return f"{self.t(lesson.title)} · {self.t(section.title)}" if section else self.t(lesson.title)
+
+    # -- drawing -----------------------------------------------------------------------------------
+    @staticmethod
+    def css_string(text: str) -> Markup:
+        """Text for a CSS string inside <style> (no HTML escaping there: entities would print as-is)."""
+        out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ").replace(">", "\\3e ")
+        return Markup(out)
+
+    @staticmethod
+    def dandelion_svg() -> Markup:
+        return Markup(dandelion_svg())
+
+    @staticmethod
+    def face_svg(kind: str) -> Markup:
+        return Markup(face_svg(kind))
+
+
+def _inner_quotes(text: str) -> str:
+    """A title quoted inside a sentence: its own double quotes become single ones (“‘三月三’…”)."""
+    return text.replace("“", "‘").replace("”", "’").replace('"', "'")
+
+
+@dataclass(frozen=True)
+class _ExtraName:
+    code: str
+    label: str
+
+
+#: Rows tried on a sign-in sheet, most first, until it fits one page (village rows are taller).
+SIGN_IN_ROWS = {False: (20, 18, 16, 14, 12), True: (11, 10, 9, 8, 7, 6)}
+#: Handout variants tried until it fits HANDOUT_MAX_PAGES: 0 full … 4 without the glossary.
+HANDOUT_LEVELS = (0, 1, 2, 3, 4)
+HANDOUT_MAX_PAGES = 2
+
+
+class Documents:
+    """Builds the HTML of every kit document for one project."""
+
+    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any) -> None:
+        self.p = project
+        self.fonts = fonts
+        self.pinyin = pinyin
+        self._k: dict[tuple[str, bool, bool], K] = {}
+
+    def k(self, lang: str, village: bool, annotate: bool | None = None) -> K:
+        annotate = village if annotate is None else annotate
+        key = (lang, village, annotate)
+        if key not in self._k:
+            self._k[key] = K(self.p, lang, village=village, fonts=self.fonts, pinyin=self.pinyin, annotate=annotate)
+        return self._k[key]
+
+    def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
+        page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.s('village_edition')}" if k.village else ""))
+        return _env().get_template(template).render(
+            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label,
+            village=k.village, compact=ctx.pop("compact", 0), **ctx,
+        )
+
+    def _setting_name(self, k: K, setting: str) -> str:
+        text = self.p.config.settings.get(setting)
+        return k.t(text) if text else setting
+
+    # -- lessons ---------------------------------------------------------------------------------
+    def plan(self, lesson: m.Lesson, setting: str, lang: str) -> str:
+        # The plan is the lecturer's: normal type, but pinyin and extra text on slogans in village settings.
+        k = self.k(lang, False, annotate=is_village(setting))
+        cfg = self.p.config
+        meta = [
+            (k.s("audience"), strings.list_join([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences], lang)),
+            (k.s("setting"), self._setting_name(k, setting)),
+            (k.s("duration"), k.s("minutes", n=lesson.duration_minutes)),
+        ]
+        return self._render(
+            "plan.html.j2", k, "plan", f"{k.t(lesson.title)} · {k.s('plan')}", lesson=lesson, meta=meta,
+            outline=outline(lesson, lang), laws=self._laws(k, lesson), terms=self._terms(lesson),
+            quiz=self.p.quizzes.get(lesson.quiz or ""),
+            page_label=f"{k.s('plan')} · {self._setting_name(k, setting)}",
+        )
+
+    def handout(self, lesson: m.Lesson, setting: str, lang: str, compact: int = 0) -> str:
+        """The audience handout; ``compact`` 1–4 shortens the glossary step by step to fit two pages."""
+        k = self.k(lang, is_village(setting))
+        images = [(s.image, s.title) for s in lesson.sections if s.image][:4]
+        centres = sorted(
+            self.p.help_centres.values(),
+            key=lambda c: (list(self.p.config.regions).index(c.region) if c.region in self.p.config.regions else 99, c.id),
+        )
+        url = page_url(self.p.config, lang, "lessons", lesson.id)
+        qr = {"svg": Markup(qr_svg(url)), "url": url} if url else None
+        return self._render(
+            "handout.html.j2", k, "handout", f"{k.t(lesson.title)} · {k.s('handout')}", lesson=lesson,
+            images=images, terms=self._terms(lesson), centres=centres, any_example=any(c.example for c in centres),
+            qr=qr, compact=compact,
+        )
+
+    def worksheet(self, lesson: m.Lesson, quiz: m.Quiz, setting: str, lang: str, *, answers: bool) -> str:
+        # The answer key is the lecturer's copy: normal type.
+        k = self.k(lang, is_village(setting) and not answers)
+        questions = quiz.questions[: quiz.draw] if quiz.draw else quiz.questions
+        kind = "answer-key" if answers else "worksheet"
+        return self._render(
+            "worksheet.html.j2", k, kind, f"{k.t(quiz.title)} · {k.s(kind)}", quiz=quiz, lesson=lesson,
+            questions=[(q, i) for i, q in enumerate(questions, 1)], answers=answers,
+            drawn=len(questions) if quiz.draw and quiz.draw < len(quiz.questions) else 0,
+        )
+
+    def sign_in(
+        self, lang: str, setting: str, *, lesson: m.Lesson | None = None, event: m.Event | None = None, rows: int | None = None
+    ) -> str:
+        k = self.k(lang, is_village(setting))
+        title, subtitle, fields = self._event_fields(k, lesson=lesson, event=event)
+        return self._render(
+            "sign_in.html.j2", k, "sign-in", f"{title} · {k.s('sign-in')}", title=title, subtitle=subtitle,
+            fields=fields, rows=rows or SIGN_IN_ROWS[k.village][0],
+        )
+
+    def feedback(self, lang: str, setting: str, *, lesson: m.Lesson | None = None, event: m.Event | None = None) -> str:
+        k = self.k(lang, is_village(setting))
+        title, subtitle, _fields = self._event_fields(k, lesson=lesson, event=event)
+        audiences = (event.audiences if event else lesson.audiences if lesson else [])
+        who = [k.t(self.p.config.audiences[a]) for a in audiences if a in self.p.config.audiences]
+        if who:
+            who.append("其他" if k.zh else "Other")
+        return self._render(
+            "feedback.html.j2", k, "feedback", f"{title} · {k.s('feedback')}", title=title, subtitle=subtitle, who=who,
+        )
+
+    # -- events --------------------------------------------------------------------------------------
+    def certificate(self, event: m.Event, lang: str) -> str:
+        k = self.k(lang, is_village(event.setting))
+        body = Markup(escape(k.s("cert_body", name="\x00", date="\x01", venue="\x02", title="\x03")))
+        body = Markup(
+            str(body).replace("\x00", '<span class="name-blank"></span>')
+            .replace("\x01", str(escape(strings.date_long(event.date, lang, weekday=False))))
+            .replace("\x02", str(escape(k.t(event.venue))))
+            .replace("\x03", str(escape(_inner_quotes(k.t(event.title)))))
+        )
+        return self._render(
+            "certificate.html.j2", k, "certificate", f"{k.t(event.title)} · {k.s('certificate')}", body=body,
+            date=strings.date_long(event.date, lang, weekday=False), partners=[], page_label="",
+        )
+
+    # -- pieces ------------------------------------------------------------------------------------
+    def _event_fields(self, k: K, *, lesson: m.Lesson | None, event: m.Event | None) -> tuple[str, str | None, list[tuple[str, str]]]:
+        if event is not None:
+            lessons = [k.t(self.p.lessons[i].title) for i in event.lessons if i in self.p.lessons]
+            lecturers = [k.t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers]
+            fields = [
+                (k.s("date"), strings.date_long(event.date, k.lang)),
+                (k.s("time"), strings.time_range(event.start, event.end)),
+                (k.s("venue"), k.t(event.venue)),
+                (k.s("lecturers"), strings.list_join(lecturers, k.lang)),
+            ]
+            subtitle = k.t(event.occasion) or strings.list_join(lessons, k.lang) or None
+            return k.t(event.title), subtitle, [(a, b) for a, b in fields if b] or fields
+        assert lesson is not None
+        fields = [(k.s("date"), ""), (k.s("venue"), ""), (k.s("lecturers"), "")]
+        return k.t(lesson.title), None, fields
+
+    def _laws(self, k: K, lesson: m.Lesson) -> list[dict[str, Any]]:
+        out = []
+        for ref in lesson.references:
+            law = self.p.laws.get(ref.law)
+            if law is None:
+                continue
+            name = k.t(law.name)
+            if law.year:
+                name += f"（{law.year}年）" if k.zh else f" ({law.year})"
+            article = law.articles.get(ref.article) if ref.article else None
+            out.append({
+                "name": name,
+                "article": k.s("article", n=ref.article) if ref.article else "",
+                "summary": k.t(article.summary) if article else "",
+                "note": k.md_inline(law.note) if law.note and not ref.article else "",
+            })
+        return out
+
+    def _terms(self, lesson: m.Lesson) -> list[m.GlossaryTerm]:
+        return [self.p.glossary[g] for g in lesson.glossary if g in self.p.glossary]
+
+    def image_files(self, lesson: m.Lesson) -> list[Path]:
+        return [self.p.content_dir / s.image.src for s in lesson.sections if s.image]

@@ -1,0 +1,578 @@
+"""Event posters (A3, 300 dpi PNG and print PDF) and the square WeChat share image.
+
+One layout, two painters. :func:`layout_poster` places everything (in millimetres, origin at the top
+left of the trimmed sheet) using the real font's metrics, shrinking and wrapping text so nothing leaves
+its box; :func:`paint_png` draws that layout with Pillow and :func:`poster_html` turns it into HTML for
+WeasyPrint, so the print PDF has real, searchable text and a vector QR code, and both files match.
+
+The print PDF is A3 with 3 mm bleed (the green and yellow bands run 3 mm past the trim) and crop marks in
+a 10 mm slug outside the bleed; its TrimBox is A3 and its BleedBox trim + 3 mm (see ``pdf.py``).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import segno
+from markupsafe import escape
+from PIL import Image, ImageDraw
+
+from . import strings
+from .documents import GREEN, YELLOW
+from .fonts import KitFonts
+from .textfit import Fitted, Measure, fit, pil_font
+
+WHITE = "#ffffff"
+INK = "#111111"
+PALE = "#e7f2ee"
+MID_GREEN = "#15765f"
+
+A3 = (297.0, 420.0)
+DPI = 300
+PX_PER_MM = DPI / 25.4
+POSTER_PX = (3508, 4961)  # A3 at 300 dpi
+BLEED = 3.0
+SLUG = 10.0  # room outside the bleed for crop marks
+SHARE_PX = 1080
+QUIET = 3  # modules of white around a QR code, inside its box
+
+
+# -- what a poster says ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PosterSpec:
+    lang: str
+    title: str
+    brand: str
+    date: str
+    time: str
+    venue: str
+    organiser: str
+    occasion: str = ""
+    partners: list[str] = field(default_factory=list)
+    lecturers: list[str] = field(default_factory=list)
+    lessons: list[str] = field(default_factory=list)
+    slogan: str = ""
+    #: (character, syllable) pairs for pinyin over the slogan (village edition, Chinese); empty otherwise
+    slogan_pinyin: list[tuple[str, str | None]] = field(default_factory=list)
+    #: extra-language versions of the slogan: (language name, text)
+    slogan_extra: list[tuple[str, str]] = field(default_factory=list)
+    qr_url: str | None = None
+    village: bool = False
+
+
+# -- layout primitives (units: mm on posters, px on the share image) --------------------------------------
+
+
+@dataclass
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    radius: float = 0.0
+
+
+@dataclass
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: str | None = None
+    stroke: str | None = None
+    width: float = 0.0
+
+
+@dataclass
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    width: float
+
+
+@dataclass
+class Text:
+    """One line of text, left edge at ``x``, baseline at ``baseline``; ``size`` is the em size."""
+
+    x: float
+    baseline: float
+    text: str
+    size: float
+    bold: bool
+    color: str
+    width: float  # measured
+
+
+@dataclass
+class QR:
+    x: float
+    y: float
+    size: float
+    url: str
+
+
+@dataclass
+class Box:
+    """A region text was fitted into (kept for tests: every line must lie inside its box)."""
+
+    name: str
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[Text] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    width: float
+    height: float
+    items: list[Rect | Circle | Line | Text | QR] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    bleed: float = 0.0
+
+    def texts(self) -> Iterable[Text]:
+        return (i for i in self.items if isinstance(i, Text))
+
+
+class _Builder:
+    def __init__(self, layout: Layout, fonts: KitFonts) -> None:
+        self.layout = layout
+        self.regular = Measure(fonts.regular)
+        self.bold = Measure(fonts.bold)
+
+    def add(self, *items: Rect | Circle | Line | Text | QR) -> None:
+        self.layout.items.extend(items)
+
+    def measure(self, bold: bool) -> Measure:
+        return self.bold if bold else self.regular
+
+    def text_box(
+        self, name: str, text: str, *, x: float, y: float, w: float, h: float, max_size: float, min_size: float,
+        bold: bool = False, color: str = INK, align: str = "left", leading: float = 1.25, max_lines: int | None = None,
+        balance: bool = False, valign: str = "top",
+    ) -> tuple[Fitted, Box]:
+        """Fit ``text`` into the box and place its lines; returns the fit and the box actually used."""
+        m = self.measure(bold)
+        fitted = fit(text, m, width=w, height=h, max_size=max_size, min_size=min_size, leading=leading,
+                     max_lines=max_lines, balance=balance)
+        box = Box(name, x, y, w, h)
+        # First baseline: the ascent below the top; the block's height is lines × leading.
+        used = fitted.height
+        top = y + (h - used) / 2 if valign == "middle" else y
+        half_leading = (fitted.line_height - (m.ascent + m.descent) * fitted.size) / 2
+        for i, line in enumerate(fitted.lines):
+            width = m.width(line, fitted.size)
+            lx = x if align == "left" else x + (w - width) / 2 if align == "center" else x + w - width
+            baseline = top + half_leading + m.ascent * fitted.size + i * fitted.line_height
+            t = Text(lx, baseline, line, fitted.size, bold, color, width)
+            box.lines.append(t)
+            self.add(t)
+        self.layout.boxes.append(box)
+        return fitted, box
+
+    def dandelion(self, cx: float, cy: float, r: float, color: str, accent: str, stem: bool = True) -> None:
+        """The seed-head mark: rays with seeds, a yellow heart, a stem."""
+        width = max(r * 0.045, 0.05)
+        if stem:
+            self.add(Line(cx, cy, cx + r * 0.08, cy + r * 2.0, color, width * 1.6))
+        for i in range(16):
+            a = math.radians(i * 22.5 + 11.25)
+            x, y = cx + r * math.cos(a), cy + r * math.sin(a)
+            self.add(Line(cx, cy, x, y, color, width))
+            self.add(Circle(x, y, r * 0.1, fill=color))
+        self.add(Circle(cx, cy, r * 0.3, fill=accent, stroke=color, width=width))
+
+
+# -- the A3 poster -----------------------------------------------------------------------------------------
+
+
+def layout_poster(spec: PosterSpec, fonts: KitFonts) -> Layout:
+    """The A3 poster. The title gets up to 128 mm, less when the details below would otherwise get small."""
+    lay = Layout(*A3)
+    for title_budget in (128.0, 116.0, 104.0, 92.0, 82.0, 72.0):
+        lay, info_size = _layout_poster(spec, fonts, title_budget)
+        if info_size >= 8.5:
+            break
+    return lay
+
+
+def _layout_poster(spec: PosterSpec, fonts: KitFonts, title_budget: float) -> tuple[Layout, float]:
+    W, H = A3
+    lay = Layout(W, H, bleed=BLEED)
+    b = _Builder(lay, fonts)
+    margin = 20.0
+    inner = W - 2 * margin
+    zh = strings.is_zh(spec.lang)
+
+    # Title block first (its height decides the green band's), drawn after the band.
+    title_top = 58.0 if spec.occasion else 44.0
+    band_items = lay.items
+    lay.items = []
+    fitted, _box = b.text_box("title", spec.title, x=margin, y=title_top, w=inner, h=title_budget, max_size=31.0,
+                              min_size=12.0, bold=True, color=WHITE, leading=1.22, balance=True)
+    title_items, lay.items = lay.items, band_items
+    band_bottom = max(title_top + fitted.height + 18.0, 150.0)
+
+    b.add(Rect(-BLEED, -BLEED, W + 2 * BLEED, band_bottom + BLEED, GREEN))
+    # A large seed head in a slightly lighter green, bleeding off the right edge behind the title.
+    b.dandelion(W - 30, band_bottom - 48, 62, MID_GREEN, MID_GREEN, stem=False)
+    b.dandelion(margin + 6, 20.5, 6.2, YELLOW, YELLOW, stem=False)
+    b.text_box("brand", spec.brand, x=margin + 16, y=14.0, w=inner - 16, h=13.0, max_size=8.5, min_size=5.0,
+               bold=True, color=WHITE, max_lines=1)
+    if spec.occasion:
+        m = b.measure(True)
+        size = 7.5
+        tw = min(m.width(spec.occasion, size), inner - 14)
+        b.add(Rect(margin, 33.0, tw + 14, 15.0, YELLOW, radius=7.5))
+        b.text_box("occasion", spec.occasion, x=margin + 7, y=33.0, w=tw + 0.5, h=15.0, max_size=size, min_size=4.5,
+                   bold=True, color=GREEN, max_lines=1, valign="middle", leading=1.45)
+    lay.items.extend(title_items)
+
+    y = band_bottom
+    # Slogan band (yellow, full bleed), with pinyin over the Chinese in village posters.
+    if spec.slogan:
+        y = _slogan_band(b, spec, y, W, margin, inner)
+
+    footer_top = H - 46.0
+    info_top = y + 14.0
+    info_bottom = footer_top - 12.0
+    qr_size = 62.0
+    info_w = inner - (qr_size + 14.0 if spec.qr_url else 0)
+    if spec.qr_url:
+        qr_y = info_top + (info_bottom - info_top - qr_size - 14.0) / 2
+        b.add(Rect(W - margin - qr_size, qr_y, qr_size, qr_size, WHITE))
+        b.add(QR(W - margin - qr_size, qr_y, qr_size, spec.qr_url))
+        b.text_box("qr-caption", strings.t("scan_event", spec.lang), x=W - margin - qr_size - 6, y=qr_y + qr_size + 2,
+                   w=qr_size + 12, h=12.0, max_size=6.0, min_size=3.5, color=GREEN, align="center", max_lines=2, bold=True)
+
+    rows = [
+        (strings.t("date", spec.lang), spec.date),
+        (strings.t("time", spec.lang), spec.time),
+        (strings.t("venue", spec.lang), spec.venue),
+        (strings.t("lessons", spec.lang), ("、" if zh else "; ").join(f"《{x}》" if zh else x for x in spec.lessons)),
+        (strings.t("lecturers", spec.lang), strings.list_join(spec.lecturers, spec.lang)),
+    ]
+    rows = [(label, value) for label, value in rows if value]
+    info_size = _info_rows(b, rows, x=margin, y=info_top, w=info_w, h=info_bottom - info_top)
+
+    # Footer: organisers.
+    b.add(Rect(-BLEED, footer_top, W + 2 * BLEED, H - footer_top + BLEED, GREEN))
+    org = f"{strings.t('organiser', spec.lang)}{'：' if zh else ': '}{spec.organiser}"
+    b.text_box("organiser", org, x=margin, y=footer_top + 8, w=inner, h=14.0, max_size=8.0, min_size=4.5, bold=True,
+               color=WHITE, max_lines=1)
+    if spec.partners:
+        partners = f"{strings.t('partners', spec.lang)}{'：' if zh else ': '}{strings.list_join(spec.partners, spec.lang)}"
+        b.text_box("partners", partners, x=margin, y=footer_top + 23, w=inner, h=16.0, max_size=6.0, min_size=3.8,
+                   color=WHITE, max_lines=2)
+    return lay, info_size
+
+
+def _slogan_band(b: _Builder, spec: PosterSpec, y: float, W: float, margin: float, inner: float) -> float:
+    pad = 11.0
+    extra_h = 11.0 * len(spec.slogan_extra)
+    if spec.slogan_pinyin:
+        size = _fit_ruby_size(b, spec.slogan_pinyin, inner, max_size=24.0, min_size=9.0)
+        ruby_h = size * 0.5 * 1.3
+        height = pad * 2 + ruby_h + size * 1.25 + extra_h
+        b.add(Rect(-BLEED, y, W + 2 * BLEED, height, YELLOW))
+        _ruby_line(b, spec.slogan_pinyin, x=margin, y=y + pad, w=inner, size=size)
+        ty = y + pad + ruby_h + size * 1.25
+    else:
+        m = b.measure(True)
+        fitted = fit(spec.slogan, m, width=inner, height=50.0, max_size=24.0, min_size=8.0, leading=1.25, balance=True)
+        height = pad * 2 + fitted.height + extra_h
+        b.add(Rect(-BLEED, y, W + 2 * BLEED, height, YELLOW))
+        b.text_box("slogan", spec.slogan, x=margin, y=y + pad, w=inner, h=fitted.height + 0.01, max_size=fitted.size,
+                   min_size=fitted.size, bold=True, color=GREEN, align="center", balance=True)
+        ty = y + pad + fitted.height
+    for label, text in spec.slogan_extra:
+        b.text_box(f"slogan-{label}", f"{label}：{text}", x=margin, y=ty + 1.5, w=inner, h=9.5, max_size=7.0, min_size=4.0,
+                   color=GREEN, align="center", max_lines=1)
+        ty += 11.0
+    return y + height
+
+
+def _fit_ruby_size(b: _Builder, pairs: list[tuple[str, str | None]], width: float, max_size: float, min_size: float) -> float:
+    size = max_size
+    while size > min_size and _ruby_width(b, pairs, size) > width:
+        size *= 0.96
+    return max(size, min_size)
+
+
+def _ruby_cells(b: _Builder, pairs: list[tuple[str, str | None]], size: float) -> list[tuple[str, str | None, float]]:
+    """Each character with the width of its cell: wide enough for the character and its syllable."""
+    m, r = b.measure(True), b.measure(False)
+    # Every annotated character gets the same cell (the widest syllable's), so the characters keep an even
+    # rhythm, as in school books; punctuation keeps its own width.
+    han = [max(m.width(ch, size), r.width(syl, size * 0.5) + size * 0.12) for ch, syl in pairs if syl]
+    cell = max(han, default=0.0)
+    return [(ch, syl, cell if syl else m.width(ch, size)) for ch, syl in pairs]
+
+
+def _ruby_width(b: _Builder, pairs: list[tuple[str, str | None]], size: float) -> float:
+    return sum(w for _, _, w in _ruby_cells(b, pairs, size))
+
+
+def _ruby_line(b: _Builder, pairs: list[tuple[str, str | None]], *, x: float, y: float, w: float, size: float) -> None:
+    """One centred line of characters, each with its syllable centred above it."""
+    m, r = b.measure(True), b.measure(False)
+    cells = _ruby_cells(b, pairs, size)
+    total = sum(c[2] for c in cells)
+    cx = x + (w - total) / 2
+    ruby_size = size * 0.5
+    ruby_base = y + r.ascent * ruby_size
+    base = y + ruby_size * 1.3 + (size * 1.25 - (m.ascent + m.descent) * size) / 2 + m.ascent * size
+    box = Box("slogan", x, y, w, ruby_size * 1.3 + size * 1.25)
+    for ch, syl, cw in cells:
+        chw = m.width(ch, size)
+        t = Text(cx + (cw - chw) / 2, base, ch, size, True, GREEN, chw)
+        b.add(t)
+        box.lines.append(t)
+        if syl:
+            sw = r.width(syl, ruby_size)
+            s = Text(cx + (cw - sw) / 2, ruby_base, syl, ruby_size, False, GREEN, sw)
+            b.add(s)
+            box.lines.append(s)
+        cx += cw
+    b.layout.boxes.append(box)
+
+
+def _info_rows(b: _Builder, rows: list[tuple[str, str]], *, x: float, y: float, w: float, h: float) -> float:
+    """Label/value rows (日期 / 时间 / 地点 …), centred in the block; the size shrinks until all rows fit.
+
+    Returns the size used (the poster gives the title less room when it gets small).
+    """
+    label_w = 30.0
+    value_w = w - label_w
+    size = 12.0
+    while True:
+        fits = [fit(value, b.measure(i < 2), width=value_w, height=10**6, max_size=size, min_size=size, leading=1.3,
+                    balance=False) for i, (_l, value) in enumerate(rows)]
+        gap = size * 0.75
+        total = sum(f.height for f in fits) + gap * (len(rows) - 1)
+        if total <= h or size <= 5.0:
+            break
+        size *= 0.95
+    cy = y + max(0.0, (h - total) / 2)
+    for i, ((label, value), fitted) in enumerate(zip(rows, fits, strict=True)):
+        bold = i < 2  # date and time stand out
+        b.text_box(f"label-{i}", label, x=x, y=cy + (fitted.line_height - size * 0.62 * 1.3) / 2, w=label_w - 4,
+                   h=size * 0.62 * 1.3 + 0.01, max_size=size * 0.62, min_size=3.5, bold=True, color=GREEN, max_lines=1,
+                   leading=1.3)
+        b.text_box(f"value-{i}", value, x=x + label_w, y=cy, w=value_w, h=fitted.height + 0.01, max_size=fitted.size,
+                   min_size=fitted.size, bold=bold, color=INK, leading=1.3)
+        if i < len(rows) - 1:
+            b.add(Line(x, cy + fitted.height + gap / 2, x + w, cy + fitted.height + gap / 2, "#c9d9d3", 0.35))
+        cy += fitted.height + gap
+    return size
+
+
+# -- the square share image ----------------------------------------------------------------------------
+
+
+def layout_share(spec: PosterSpec, fonts: KitFonts) -> Layout:
+    """1080×1080 px for WeChat groups: title, date and place, slogan, QR code (units: px)."""
+    S = float(SHARE_PX)
+    mg = 64.0
+    inner = S - 2 * mg
+    slogan_h = 260.0 if spec.slogan or spec.qr_url else 0.0
+    qr = 220.0 if spec.qr_url else 0.0
+
+    def build(dy: float) -> tuple[Layout, float]:
+        lay = Layout(S, S)
+        b = _Builder(lay, fonts)
+        b.add(Rect(0, 0, S, S, GREEN))
+        b.dandelion(S - 120, 330, 230, MID_GREEN, MID_GREEN, stem=False)
+        b.dandelion(mg + 20, 84, 20, YELLOW, YELLOW, stem=False)
+        b.text_box("brand", spec.brand, x=mg + 56, y=62, w=inner - 56, h=46, max_size=32, min_size=20, bold=True,
+                   color=WHITE, max_lines=1)
+        y = 140.0
+        if spec.occasion:
+            m = b.measure(True)
+            tw = min(m.width(spec.occasion, 30), inner - 48)
+            b.add(Rect(mg, y, tw + 48, 54, YELLOW, radius=27))
+            b.text_box("occasion", spec.occasion, x=mg + 24, y=y, w=tw + 1, h=54, max_size=30, min_size=18, bold=True,
+                       color=GREEN, max_lines=1, valign="middle", leading=1.45)
+            y += 78
+        top = y
+        y += dy
+        bottom = S - slogan_h - 24
+        title_h = bottom - y - 150
+        fitted, _ = b.text_box("title", spec.title, x=mg, y=y, w=inner, h=title_h, max_size=92, min_size=38, bold=True,
+                               color=WHITE, leading=1.2, balance=True)
+        y += fitted.height + 22
+        when = f"{spec.date}  {spec.time}".strip()
+        f2, _ = b.text_box("when", when, x=mg, y=y, w=inner, h=60, max_size=42, min_size=24, bold=True, color=YELLOW,
+                           max_lines=1)
+        y += f2.height + 6
+        f3, _ = b.text_box("venue", spec.venue, x=mg, y=y, w=inner, h=bottom - y, max_size=38, min_size=22,
+                           color=WHITE, max_lines=2)
+        y += f3.height
+        if slogan_h:
+            band = S - slogan_h
+            b.add(Rect(0, band, S, slogan_h, YELLOW))
+            text_w = inner - (qr + 40 if qr else 0)
+            if spec.slogan:
+                b.text_box("slogan", spec.slogan, x=mg, y=band + 30, w=text_w, h=slogan_h - 60, max_size=76, min_size=34,
+                           bold=True, color=GREEN, valign="middle", balance=True)
+            if qr:
+                b.add(QR(S - mg - qr + 20, band + (slogan_h - qr) / 2, qr, spec.qr_url or ""))
+        return lay, (bottom - y) - (top - top)
+
+    lay, spare = build(0.0)
+    if spare > 8:
+        lay, _ = build(spare / 2)  # centre the title and details in the space above the band
+    return lay
+
+
+# -- painting ------------------------------------------------------------------------------------------
+
+
+def _qr_matrix(url: str) -> list[list[bool]]:
+    qr = segno.make(url, error="m", micro=False)
+    return [[bool(v) for v in row] for row in qr.matrix]
+
+
+def paint_png(layout: Layout, fonts: KitFonts, scale: float, size_px: tuple[int, int]) -> Image.Image:
+    """Draw the layout with Pillow at ``scale`` pixels per layout unit."""
+    img = Image.new("RGB", size_px, WHITE)
+    draw = ImageDraw.Draw(img)
+
+    def s(v: float) -> float:
+        return v * scale
+
+    for item in layout.items:
+        if isinstance(item, Rect):
+            box = [s(item.x), s(item.y), s(item.x + item.w) - 1, s(item.y + item.h) - 1]
+            if item.radius:
+                draw.rounded_rectangle(box, radius=s(item.radius), fill=item.fill)
+            else:
+                draw.rectangle(box, fill=item.fill)
+        elif isinstance(item, Circle):
+            box = [s(item.cx - item.r), s(item.cy - item.r), s(item.cx + item.r), s(item.cy + item.r)]
+            draw.ellipse(box, fill=item.fill, outline=item.stroke, width=max(1, round(s(item.width))) if item.stroke else 0)
+        elif isinstance(item, Line):
+            draw.line([s(item.x1), s(item.y1), s(item.x2), s(item.y2)], fill=item.color, width=max(1, round(s(item.width))))
+        elif isinstance(item, Text):
+            face = fonts.bold if item.bold else fonts.regular
+            font = pil_font(face.file, face.index, max(1, round(s(item.size))))
+            draw.text((s(item.x), s(item.baseline)), item.text, font=font, fill=item.color, anchor="ls")
+        elif isinstance(item, QR):
+            matrix = _qr_matrix(item.url)
+            n = len(matrix)
+            module = max(1, int(s(item.size) // (n + 2 * QUIET)))
+            ox = round(s(item.x) + (s(item.size) - module * n) / 2)
+            oy = round(s(item.y) + (s(item.size) - module * n) / 2)
+            draw.rectangle([round(s(item.x)), round(s(item.y)), round(s(item.x + item.size)) - 1,
+                            round(s(item.y + item.size)) - 1], fill=WHITE)
+            for r, row in enumerate(matrix):
+                for c, dark in enumerate(row):
+                    if dark:
+                        draw.rectangle([ox + c * module, oy + r * module, ox + (c + 1) * module - 1, oy + (r + 1) * module - 1],
+                                       fill="#000000")
+    return img
+
+
+def png_bytes(img: Image.Image, *, dpi: int | None = None, palette: bool = False) -> bytes:
+    buf = io.BytesIO()
+    if palette:
+        img = img.quantize(colors=96, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    options: dict = {"optimize": True}
+    if dpi:
+        options["dpi"] = (dpi, dpi)
+    img.save(buf, format="PNG", **options)
+    return buf.getvalue()
+
+
+def render_poster_png(spec: PosterSpec, fonts: KitFonts) -> bytes:
+    img = paint_png(layout_poster(spec, fonts), fonts, PX_PER_MM, POSTER_PX)
+    return png_bytes(img, dpi=DPI)
+
+
+def render_share_png(spec: PosterSpec, fonts: KitFonts) -> bytes:
+    img = paint_png(layout_share(spec, fonts), fonts, 1.0, (SHARE_PX, SHARE_PX))
+    data = png_bytes(img, palette=False)
+    if len(data) > 450_000:
+        data = png_bytes(img, palette=True)
+    return data
+
+
+def _svg_items(layout: Layout) -> str:
+    out = []
+    for item in layout.items:
+        if isinstance(item, Rect):
+            out.append(f'<rect x="{item.x:.3f}" y="{item.y:.3f}" width="{item.w:.3f}" height="{item.h:.3f}" '
+                       f'rx="{item.radius:.3f}" fill="{item.fill}"/>')
+        elif isinstance(item, Circle):
+            stroke = f' stroke="{item.stroke}" stroke-width="{item.width:.3f}"' if item.stroke else ""
+            out.append(f'<circle cx="{item.cx:.3f}" cy="{item.cy:.3f}" r="{item.r:.3f}" fill="{item.fill or "none"}"{stroke}/>')
+        elif isinstance(item, Line):
+            out.append(f'<line x1="{item.x1:.3f}" y1="{item.y1:.3f}" x2="{item.x2:.3f}" y2="{item.y2:.3f}" '
+                       f'stroke="{item.color}" stroke-width="{item.width:.3f}" stroke-linecap="round"/>')
+        elif isinstance(item, QR):
+            matrix = _qr_matrix(item.url)
+            n = len(matrix)
+            mod = item.size / (n + 2 * QUIET)
+            qx, qy = item.x + QUIET * mod, item.y + QUIET * mod
+            path = "".join(f"M{qx + c * mod:.3f} {qy + r * mod:.3f}h{mod:.3f}v{mod:.3f}h{-mod:.3f}z"
+                           for r, row in enumerate(matrix) for c, dark in enumerate(row) if dark)
+            out.append(f'<rect x="{item.x:.3f}" y="{item.y:.3f}" width="{item.size:.3f}" height="{item.size:.3f}" fill="#fff"/>'
+                       f'<path d="{path}" fill="#000"/>')
+    return "".join(out)
+
+
+def poster_html(layout: Layout, spec: PosterSpec, fonts: KitFonts) -> str:
+    """The layout as one HTML page: shapes in one SVG clipped at the bleed, text as positioned lines."""
+    W, H, bl = layout.width, layout.height, layout.bleed
+    m_regular, m_bold = Measure(fonts.regular), Measure(fonts.bold)
+    lines = []
+    for t in layout.texts():
+        m = m_bold if t.bold else m_regular
+        top = t.baseline - m.ascent * t.size
+        lines.append(
+            f'<div class="t{" b" if t.bold else ""}" style="left:{t.x:.3f}mm;top:{top:.3f}mm;font-size:{t.size:.3f}mm;'
+            f'line-height:{(m.ascent + m.descent) * t.size:.3f}mm;color:{t.color}">{escape(t.text)}</div>'
+        )
+    marks = []
+    off = bl  # marks start at the bleed edge and run 7 mm out into the slug
+    length = SLUG - 3
+    for x in (0.0, W):
+        for y, sign in ((0.0, -1), (H, 1)):
+            marks.append(f'<div class="mk v" style="left:{x - 0.05:.3f}mm;top:{(y + sign * off) if sign > 0 else (y - off - length):.3f}mm;height:{length}mm"></div>')
+    for y in (0.0, H):
+        for x, sign in ((0.0, -1), (W, 1)):
+            marks.append(f'<div class="mk h" style="top:{y - 0.05:.3f}mm;left:{(x + off) if sign > 0 else (x - off - length):.3f}mm;width:{length}mm"></div>')
+    slug_text = escape(f"{spec.title} · A3 297×420 mm · bleed 3 mm")
+    return f"""<!doctype html>
+<html lang="{"zh-Hans" if strings.is_zh(spec.lang) else spec.lang}">
+<head><meta charset="utf-8"><title>{escape(spec.title)}</title>
+<meta name="author" content="{escape(spec.organiser)}">
+<style>
+{fonts.font_face_css()}
+@page {{ size: {W}mm {H}mm; margin: 0; bleed: {bl + SLUG}mm; }}
+html {{ font-family: {fonts.css_family}; }}
+body {{ margin: 0; }}
+.art {{ position: absolute; left: {-bl}mm; top: {-bl}mm; width: {W + 2 * bl}mm; height: {H + 2 * bl}mm; }}
+.t {{ position: absolute; white-space: nowrap; font-weight: 400; }}
+.b {{ font-weight: 700; }}
+.mk {{ position: absolute; background: #000; }}
+.mk.v {{ width: 0.1mm; }}
+.mk.h {{ height: 0.1mm; }}
+.slug {{ position: absolute; left: 15mm; top: {H + bl + 1.5}mm; font-size: 2.2mm; color: #000; white-space: nowrap; }}
+</style></head>
+<body>
+<svg class="art" viewBox="{-bl} {-bl} {W + 2 * bl} {H + 2 * bl}" xmlns="http://www.w3.org/2000/svg">{_svg_items(layout)}</svg>
+{"".join(lines)}
+{"".join(marks)}
+<div class="slug">{slug_text}</div>
+</body></html>
+"""

@@ -1,0 +1,271 @@
+"""The kits of the test project (one session-scoped lecturer-edition run): files, manifest, PDFs, posters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from kitutil import (
+    LIC_PLACEHOLDER,
+    LONG_TITLE,
+    SITE_URL,
+    KitRun,
+    pdf_lines,
+    pdf_pages,
+    pdffonts,
+    pdfinfo,
+    pdftotext,
+    require_poppler,
+)
+from PIL import Image
+
+pytestmark = pytest.mark.usefixtures("poppler")
+
+
+@pytest.fixture(scope="module")
+def poppler() -> None:
+    require_poppler()
+
+
+# Characters that must never start a line of Chinese text.
+NO_LINE_START = "，。！？、；：）」』》〉】”’"
+
+
+def test_manifest_lists_every_file_with_its_facts(lecturer_run: KitRun) -> None:
+    manifest = lecturer_run.manifest
+    assert manifest["schema"] == 1 and manifest["edition"] == "lecturer"
+    files = manifest["files"]
+    paths = [e["path"] for e in files]
+    assert len(paths) == len(set(paths))
+    kinds = {"plan", "handout", "worksheet", "answer-key", "sign-in", "feedback", "certificate", "poster-png",
+             "poster-pdf", "share-image"}
+    assert {e["kind"] for e in files} == kinds
+    for e in files:
+        path = lecturer_run.out / e["path"]
+        assert e["path"].startswith("kits/zh/") and not e["path"].startswith("/")
+        assert path.is_file(), e["path"]
+        assert e["bytes"] == path.stat().st_size
+        assert e["language"] == "zh" and e["edition"] == "lecturer"
+        assert ("lesson" in e) != ("event" in e)
+        assert e["setting"] in ("campus", "village")
+        if path.suffix == ".pdf":
+            assert e["pages"] == pdf_pages(path), e["path"]
+        else:
+            with Image.open(path) as im:
+                assert (e["width"], e["height"]) == im.size
+    # per lesson and setting: six documents (plan, handout, worksheet, answer key, sign-in, feedback)
+    assert len(lecturer_run.entries(lesson="village-lesson")) == 6
+    assert {e["path"].rsplit("/", 1)[1] for e in lecturer_run.entries(lesson="first-lesson")} == {
+        "plan.pdf", "handout.pdf", "worksheet.pdf", "answer-key.pdf", "sign-in.pdf", "feedback.pdf"}
+    # per event: poster (PNG and PDF), share image, certificate, sign-in and feedback; none for a cancelled event
+    assert len(lecturer_run.entries(event="village-event")) == 6
+    assert lecturer_run.entries(event="cancelled-event") == []
+    assert lecturer_run.one(lesson="village-lesson", kind="plan")["path"] == "kits/zh/lessons/village-lesson/village/plan.pdf"
+    assert lecturer_run.one(event="village-event", kind="poster-png")["path"] == "kits/zh/events/village-event/poster.png"
+
+
+def test_links_for_the_site(lecturer_run: KitRun) -> None:
+    links = lecturer_run.links
+    assert set(links) == {"lesson:first-lesson", "lesson:village-lesson", "event:village-event", "event:long-title-event"}
+    handout = next(x for x in links["lesson:village-lesson"] if x["kind"] == "handout")
+    assert handout["href"] == "../kits/zh/lessons/village-lesson/village/handout.pdf"
+    assert handout["label"] == "听众讲义 · 黎村苗寨"
+    assert handout["label_en"].startswith("Audience handout")
+    assert re.fullmatch(r"PDF · [12] 页 · \d+ KB", handout["info"])
+    assert re.fullmatch(r"PDF · [12] pages? · \d+ KB", handout["info_en"])
+    poster = next(x for x in links["event:village-event"] if x["kind"] == "poster-png")
+    assert re.fullmatch(r"PNG · 3508×4961 · [\d.]+ (KB|MB)", poster["info"])
+    assert all(x["language"] == "zh" for entries in links.values() for x in entries)
+
+
+def test_pdfs_are_searchable_text_with_embedded_subset_fonts(lecturer_run: KitRun) -> None:
+    for e in lecturer_run.manifest["files"]:
+        if not e["path"].endswith(".pdf"):
+            continue
+        path = lecturer_run.out / e["path"]
+        text = pdftotext(path)
+        def norm(value: str) -> str:  # a title quoted in a sentence has its own quotes made single
+            return re.sub(r"\s+", "", value).translate(str.maketrans("‘’", "“”"))
+
+        assert norm(e["title"])[:12] in norm(text), (e["path"], e["title"])
+        fonts = pdffonts(path)
+        assert fonts, e["path"]
+        for font in fonts:
+            assert font["emb"] == "yes" and font["sub"] == "yes", (e["path"], font)
+
+
+def test_chinese_lines_never_start_with_closing_punctuation(lecturer_run: KitRun) -> None:
+    checked = 0
+    for e in lecturer_run.manifest["files"]:
+        if e["path"].endswith(".pdf") and e["kind"] != "poster-pdf":
+            for line in pdf_lines(lecturer_run.out / e["path"]):
+                checked += 1
+                assert line[:1] not in NO_LINE_START, (e["path"], line)
+    assert checked > 200
+
+
+def test_page_counts(lecturer_run: KitRun) -> None:
+    for e in lecturer_run.entries(kind="handout"):
+        assert 1 <= e["pages"] <= 2, e["path"]
+    for e in lecturer_run.entries(kind="sign-in"):
+        assert e["pages"] == 1, e["path"]
+    for kind in ("feedback", "certificate", "poster-pdf"):
+        for e in lecturer_run.entries(kind=kind):
+            assert e["pages"] == 1, e["path"]
+
+
+def test_plan_has_outline_notes_and_laws(lecturer_run: KitRun) -> None:
+    text = pdftotext(lecturer_run.file(lesson="village-lesson", kind="plan"))
+    assert "时间安排" in text and "讲师提示" in text and "话要短" in text
+    assert "第0–10分钟" in text and "第10–30分钟" in text  # the section without minutes gets the rest
+    assert "中华人民共和国禁毒法" in text and "第2条" in text
+    assert "大挂图" in text  # materials
+
+
+def test_handouts_carry_no_speaker_notes(lecturer_run: KitRun) -> None:
+    for e in lecturer_run.entries(kind="handout"):
+        text = pdftotext(lecturer_run.out / e["path"])
+        assert "讲师提示" not in text and "话要短" not in text and "先请学生" not in text
+
+
+def test_village_edition_has_pinyin_and_extra_language(lecturer_run: KitRun) -> None:
+    handout = pdftotext(lecturer_run.file(lesson="village-lesson", kind="handout"))
+    # pinyin over key points and slogans
+    for syllable in ("zhēn", "ài", "shēng", "mìng", "dú", "pǐn"):
+        assert syllable in handout
+    assert LIC_PLACEHOLDER.replace(" ", "") in re.sub(r"\s+", "", handout) and "黎语" in handout
+    assert "测试数据（不是黎语）" in handout  # who supplied the extra-language text
+    campus = pdftotext(lecturer_run.file(lesson="first-lesson", kind="handout"))
+    assert not re.search(r"[āáǎàōóǒòēéěèīíǐìūúǔù]", campus)
+
+
+def test_worksheet_and_answer_key(lecturer_run: KitRun) -> None:
+    sheet = pdftotext(lecturer_run.file(lesson="village-lesson", kind="worksheet"))
+    key = pdftotext(lecturer_run.file(lesson="village-lesson", kind="answer-key"))
+    for prompt in ("新毒品可能像糖果", "共用针头容易得什么病", "冰毒的化学名称是", "有人递给你一支电子烟", "可以试一口"):
+        assert prompt in sheet and prompt in key
+    assert "甲基苯丙胺" in key and "甲基苯丙胺" not in sheet
+    assert "✓" in key and "✓" not in sheet
+    assert sheet.count("多选") == 1  # the prompt says it already: no second hint
+    # the printed order of the ordering question is never the right one
+    order = [line.strip() for line in sheet.splitlines() if re.search(r"第.步", line)]
+    assert sorted(order) == ["第一步拒绝", "第三步告诉大人", "第二步离开"]
+    assert order != ["第一步拒绝", "第二步离开", "第三步告诉大人"]
+
+
+def test_no_id_number_or_phone_column_anywhere(lecturer_run: KitRun) -> None:
+    from generator.kits.documents import Documents
+    from generator.kits.fonts import find_fonts
+    from generator.zh import Pinyin
+
+    project = lecturer_run.project
+    docs = Documents(project, find_fonts(project.config, project.root), Pinyin())
+    lesson, event = project.lessons["village-lesson"], project.events["village-event"]
+    forms = [
+        docs.sign_in("zh", "village", lesson=lesson), docs.sign_in("zh", "campus", event=event),
+        docs.sign_in("en", "campus", lesson=lesson), docs.feedback("zh", "village", event=event),
+        docs.feedback("en", "campus", lesson=lesson), docs.worksheet(lesson, project.quizzes["village-quiz"], "village", "zh", answers=False),
+    ]
+    for html in forms:
+        headers = re.findall(r"<th[^>]*>(.*?)</th>", html, re.S) + re.findall(r'class="fill-label">(.*?)<', html)
+        headers += re.findall(r'class="f-label">(.*?)<', html)
+        assert headers
+        for h in headers:
+            label = re.sub(r"<[^>]+>", "", h)
+            assert not re.search(r"身份证|电话|手机|\bID\b|phone|mobile", label, re.I), label
+    assert "不收集身份证号码和电话号码" in pdftotext(lecturer_run.file(event="village-event", kind="sign-in"))
+
+
+def test_event_sign_in_is_filled_in(lecturer_run: KitRun) -> None:
+    text = pdftotext(lecturer_run.file(event="village-event", kind="sign-in"))
+    assert "2027年4月9日" in text and "15:00–16:00" in text and "保亭某村文化广场" in text
+
+
+def test_certificate(lecturer_run: KitRun) -> None:
+    path = lecturer_run.file(event="village-event", kind="certificate")
+    text = pdftotext(path)
+    assert "参与证明" in text and "2027年4月9日" in text and "测试单位" in text
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", pdfinfo(path))
+    assert size and float(size.group(1)) > float(size.group(2))  # A4 landscape
+
+
+def _decode_qr(image: Image.Image) -> list[str]:
+    from pyzbar.pyzbar import decode
+
+    return [r.data.decode() for r in decode(image.convert("L"))]
+
+
+def test_poster_png_is_a3_300dpi_with_a_working_qr_code(lecturer_run: KitRun) -> None:
+    path = lecturer_run.file(event="village-event", kind="poster-png")
+    with Image.open(path) as im:
+        assert im.size == (3508, 4961)
+        assert round(im.info["dpi"][0]) == 300
+        small = im.resize((im.width // 3, im.height // 3))
+    assert _decode_qr(small) == [f"{SITE_URL}zh/events/village-event.html"]
+
+
+def _page_png(pdf: Path, page: int, dpi: int, folder: Path) -> Path:
+    import subprocess
+
+    stem = folder / f"{pdf.stem}-{page}-{dpi}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf), str(stem)],
+                   check=True)
+    return stem.with_suffix(".png")
+
+
+def test_poster_pdf_has_bleed_and_crop_marks(lecturer_run: KitRun, tmp_path: Path) -> None:
+    path = lecturer_run.file(event="long-title-event", kind="poster-pdf")
+    boxes = {m.group(1): [float(v) for v in m.group(2).split()]
+             for m in re.finditer(r"^(\w+Box):\s+(.*)$", pdfinfo(path, "-box"), re.M)}
+    trim, bleed, media = boxes["TrimBox"], boxes["BleedBox"], boxes["MediaBox"]
+    mm = 72 / 25.4
+    assert trim[2] - trim[0] == pytest.approx(297 * mm, abs=0.1) and trim[3] - trim[1] == pytest.approx(420 * mm, abs=0.1)
+    for i, sign in enumerate((-1, -1, 1, 1)):
+        assert bleed[i] - trim[i] == pytest.approx(sign * 3 * mm, abs=0.05)
+        assert (media[i] - bleed[i]) * sign >= 9 * mm  # room outside the bleed for the crop marks
+    text = re.sub(r"\s+", "", pdftotext(path))
+    assert LONG_TITLE[:20] in text and "海口市某初级中学礼堂" in text
+    # crop marks: black lines in the slug, outside the bleed, at the trim lines
+    with Image.open(_page_png(path, 1, 150, tmp_path)) as im:
+        rgb = im.convert("RGB")
+        px_per_mm = 150 / 25.4
+        slug = 13 * px_per_mm  # 10 mm for marks + 3 mm bleed, before the trim
+        for x, y in ((slug, slug - 6 * px_per_mm), (slug - 6 * px_per_mm, slug)):  # vertical, horizontal mark
+            near = [rgb.getpixel((round(x) + dx, round(y) + dy)) for dx in (-2, -1, 0, 1, 2) for dy in (-2, -1, 0, 1, 2)]
+            assert min(sum(c) for c in near) < 450
+        # beside a mark (between the two) the slug is paper-white
+        assert rgb.getpixel((round(slug - 6 * px_per_mm), round(slug - 6 * px_per_mm))) == (255, 255, 255)
+        # the very corner of the slug stays paper-white (no artwork beyond the bleed)
+        assert rgb.getpixel((2, 2)) == (255, 255, 255)
+
+
+def test_share_image_is_square_small_and_scannable(lecturer_run: KitRun) -> None:
+    for e in lecturer_run.entries(kind="share-image"):
+        path = lecturer_run.out / e["path"]
+        assert e["bytes"] < 500 * 1024
+        with Image.open(path) as im:
+            assert im.size == (1080, 1080)
+            assert _decode_qr(im) == [f"{SITE_URL}zh/events/{e['event']}.html"]
+
+
+def test_handout_qr_opens_the_lesson_page(lecturer_run: KitRun, tmp_path: Path) -> None:
+    path = lecturer_run.file(lesson="first-lesson", kind="handout")
+    found: list[str] = []
+    for page in range(1, pdf_pages(path) + 1):
+        with Image.open(_page_png(path, page, 150, tmp_path)) as im:
+            found += _decode_qr(im)
+    assert found == [f"{SITE_URL}zh/lessons/first-lesson.html"]
+
+
+def test_public_edition_has_no_plan_and_reuses_the_cache(lecturer_run: KitRun, tmp_path: Path) -> None:
+    from kitutil import run_kits
+
+    public = run_kits(lecturer_run.root, tmp_path / "site", "public")
+    kinds = {e["kind"] for e in public.manifest["files"]}
+    assert "plan" not in kinds and "handout" in kinds
+    assert public.manifest["edition"] == "public"
+    assert len(public.manifest["files"]) == len(lecturer_run.manifest["files"]) - 2  # two lessons, one plan each
+    assert any("0 rendered" in line for line in public.log), public.log  # everything came from the cache
+    same = lecturer_run.one(lesson="village-lesson", kind="handout")
+    assert (public.out / same["path"]).read_bytes() == (lecturer_run.out / same["path"]).read_bytes()
