@@ -21,16 +21,16 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a content file: ``path`` relative to the project, 1-based line and column."""
+    """A place in a content file: ``path`` relative to the project, 1-based line and column (0: unknown)."""
 
     path: str
     line: int = 0
     col: int = 0
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.col or 1}"
-        return self.path
+        # Always path:line:col, even for a problem with the whole file (1:1): editors' problem
+        # matchers expect the three parts on every line.
+        return f"{self.path}:{self.line or 1}:{self.col or 1}"
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,15 @@ class BuildError(DandelionError):
 
 
 def relpath(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` with forward slashes, or the path itself when outside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` relative to ``root`` with forward slashes, or the path itself when outside it.
+
+    A symlink is named where it lies, not where it points: the editor must find the file that is
+    wrong in the project, even when it links to somewhere outside.
+    """
+    base = root.resolve()
+    for candidate in (path.parent.resolve() / path.name, path.resolve()):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -12,11 +12,15 @@ at once. The rules:
 * quizzes: exactly one correct option in a single-choice question, unique question ids, a
   ``draw`` that the bank can satisfy;
 * privacy: nothing that looks like a mobile phone or ID-card number is published;
-* safety: Markdown may not carry raw HTML, scripts or images from other hosts.
+* safety: texts may not carry raw HTML, attribute lists (``{: onclick=…}``), links with a
+  scheme other than http(s)/mailto/tel (entity-encoded and reference-style ones included) or
+  Markdown images. Every text is checked, not only the Markdown fields: a template that starts
+  rendering a field as Markdown must not open a hole.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -29,14 +33,29 @@ from .validate import did_you_mean
 from .yamlload import Document, PathKey
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
-MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note", "about"}
+#: Fields the site renders as Markdown (the markup check covers every text, these included).
+MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note", "about", "cancel_reason"}
 
 _MOBILE = re.compile(r"(?<![\d-])1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![\d-])")
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])")
 _HTML_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _ALLOWED_TAGS = {"br", "sub", "sup", "kbd", "mark", "abbr", "small"}
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_BAD_URL = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.I)
+#: ``<https://…>`` autolinks: checked as links, not as raw HTML
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+#: inline link and image destinations: ``](dest`` or ``](<dest>`` (a line break inside is kept by
+#: Markdown and dropped by browsers, so ``java⏎script:`` is read across it)
+_LINK_DEST = re.compile(r"\]\(\s*(<[^>]*>|[^)]*)")
+#: reference definitions ``[label]: dest`` (the destination may sit on the next line)
+_REF_DEF = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)", re.M)
+#: images: ``![alt](src)``, ``![alt][ref]``, ``![alt][]`` and ``![ref]``
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\(\s*(<[^>]*>|[^)]*)|\[([^\]\n]*)\])?")
+#: attribute lists with key=value pairs (Python-Markdown's attr_list would add any attribute)
+_ATTR_LIST = re.compile(r"\{:?[ ]*[^}\n ][^}\n]*=[^}\n]*\}")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+#: one-line code spans: their content is shown as text, so `<br>` in backticks is no HTML. A span
+#: never crosses a line: an HTML block starting on the next line would be live.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def resolve(project: m.Project, origins: Any, diags: Diagnostics) -> None:
@@ -49,6 +68,8 @@ def check_config(config: m.SiteConfig, doc: Document, diags: Diagnostics) -> Non
     langs = config.languages
     for path, text in iter_texts(config, ()):
         _check_text_langs(text, langs, set(config.extra_languages), doc, path, diags, supplied_by=None)
+        check_privacy(text, doc, path, diags)
+        check_markup(text, doc, path, diags)
     from .zh import validate_overrides
 
     for problem in validate_overrides(config.pinyin_overrides):
@@ -147,34 +168,9 @@ class _Resolver:
         for path, text in iter_texts(item, base):
             _check_text_langs(text, self.cfg.languages, extra, doc, path, self.d,
                               supplied_by=supplied if supplied is not None else {})
-            self._privacy(text, doc, path)
-            if path and path[-1] in MARKDOWN_FIELDS:
-                self._markdown(text, doc, path)
+            check_privacy(text, doc, path, self.d)
+            check_markup(text, doc, path, self.d)
             self._zh_style(text, doc, path)
-
-    def _privacy(self, text: m.Text, doc: Document, path: PathKey) -> None:
-        for value in text.values.values():
-            if _ID_CARD.search(value):
-                self.d.error(doc.loc(path), "this text contains what looks like an ID-card number: published material must never carry personal data")
-            elif _MOBILE.search(value):
-                self.d.error(doc.loc(path), "this text contains what looks like a mobile phone number: published material must never carry personal data")
-
-    def _markdown(self, text: m.Text, doc: Document, path: PathKey) -> None:
-        for lang, value in text.values.items():
-            for match in _HTML_TAG.finditer(value):
-                tag = match.group(2).lower()
-                if tag not in _ALLOWED_TAGS or match.group(3).strip():
-                    self.d.error(doc.loc((*path, lang) if len(text.values) > 1 else path),
-                                 f"raw HTML <{tag}> is not allowed in Markdown text: write Markdown (only plain {', '.join(sorted(_ALLOWED_TAGS))} tags pass)")
-                    break
-            if _BAD_URL.search(value):
-                self.d.error(doc.loc(path), "a link with a javascript:, vbscript: or data: address is not allowed")
-            for match in _MD_IMAGE.finditer(value):
-                src = match.group(1)
-                if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//"):
-                    self.d.error(doc.loc(path), f"image from another host ({src}): the site must work offline; copy it into content/images/ and use a section `image:`")
-                else:
-                    self.d.error(doc.loc(path), f"images in Markdown text are not supported ({src}): use the section's `image:` field with alt text")
 
     def _zh_style(self, text: m.Text, doc: Document, path: PathKey) -> None:
         value = text.values.get("zh")
@@ -308,6 +304,72 @@ class _Resolver:
         self._ref(doc, (*base, "region"), centre.region, self.cfg.regions, "region")
         if centre.example and centre.phone:
             self.d.error(doc.loc((*base, "phone")), "an example entry must not carry a phone number: never invent a real-looking number")
+
+
+def check_privacy(text: m.Text, doc: Document, path: PathKey, diags: Diagnostics) -> None:
+    """Nothing that looks like a mobile phone or ID-card number is published."""
+    for value in text.values.values():
+        if _ID_CARD.search(value):
+            diags.error(doc.loc(path), "this text contains what looks like an ID-card number: published material must never carry personal data")
+        elif _MOBILE.search(value):
+            diags.error(doc.loc(path), "this text contains what looks like a mobile phone number: published material must never carry personal data")
+
+
+def check_markup(text: m.Text, doc: Document, path: PathKey, diags: Diagnostics) -> None:
+    """Refuse what would let a text run a script or load something from another host.
+
+    The site engine renders Markdown fields as they are (no sanitiser after it), so this check is
+    what keeps ``<script>``, ``onclick=`` and ``javascript:`` out of the pages.
+    """
+    for lang, original in text.values.items():
+        where = doc.loc((*path, lang) if len(text.values) > 1 else path)
+        value = _CODE_SPAN.sub("", original)
+        for match in _HTML_TAG.finditer(value):
+            if match.group(3).startswith(":") and _AUTOLINK.fullmatch(match.group(0)):
+                continue  # an autolink such as <https://…>: its scheme is checked below
+            tag = match.group(2).lower()
+            if tag not in _ALLOWED_TAGS or match.group(3).strip() not in ("", "/"):
+                diags.error(where, f"raw HTML <{tag}> is not allowed in Markdown text: write Markdown (only plain {', '.join(sorted(_ALLOWED_TAGS))} tags pass)")
+                break
+        if _ATTR_LIST.search(value):
+            diags.error(where, "attribute lists such as {: key=value } are not allowed in text: they can add scripts to the page")
+        refs = {_ref_label(label): dest for label, dest in _REF_DEF.findall(value)}
+        dests = [*_LINK_DEST.findall(value), *refs.values(), *_AUTOLINK.findall(value)]
+        for scheme in sorted({s for s in (_scheme(d) for d in dests) if s and s not in _SAFE_SCHEMES}):
+            diags.error(where, f"a link with a {scheme}: address is not allowed: link with http(s) addresses or to pages of this site")
+        for match in _MD_IMAGE.finditer(value):
+            alt, inline, ref = match.groups()
+            if inline is not None:
+                src = inline
+            else:
+                src = refs.get(_ref_label(ref or alt))
+                if src is None:
+                    continue  # "![x]" that is not an image
+            src = _clean_url(src)
+            if _SCHEME.match(src) or src.startswith("//"):
+                diags.error(where, f"image from another host ({src}): the site must work offline; copy it into content/images/ and use a section `image:`")
+            else:
+                diags.error(where, f"images in Markdown text are not supported ({src}): use the section's `image:` field with alt text")
+
+
+def _ref_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _clean_url(dest: str) -> str:
+    """A link destination as a browser reads it: entities decoded, tabs and line breaks dropped,
+    a link title (``(url "title")``) cut off."""
+    dest = dest.strip()
+    if dest.startswith("<") and dest.endswith(">"):
+        dest = dest[1:-1]
+    dest = re.sub(r"[\t\n\r]", "", html.unescape(dest))
+    dest = dest.strip(" ").split(" ", 1)[0]
+    return dest.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+
+
+def _scheme(dest: str) -> str | None:
+    found = _SCHEME.match(_clean_url(dest))
+    return found.group(1).lower() if found else None
 
 
 def _excerpt(text: str, offset: int, width: int = 8) -> str:

@@ -67,7 +67,7 @@ def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err
     path = (*base, *loc)
     name = str(field_path[-1]) if field_path else ""
     kind = err["type"]
-    where = f"`{name}` " if name and not isinstance(field_path[-1], int) else ""
+    where = _where(field_path)
     if kind == "missing":
         diags.error(doc.loc(path), f"missing required field `{err['loc'][-1]}`")
         return
@@ -118,7 +118,20 @@ def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
+    if where and not msg.startswith("must "):
+        where = where.rstrip() + ": "  # "`title`: the text is empty", "`date` must be …"
     diags.error(doc.loc(path), f"{where}{msg}")
+
+
+def _where(field_path: PathKey) -> str:
+    """How a message names the value: "`minutes` ", "item 2 of `audiences` " or nothing."""
+    if not field_path:
+        return ""
+    last = field_path[-1]
+    if not isinstance(last, int):
+        return f"`{last}` "
+    parent = next((p for p in reversed(field_path[:-1]) if not isinstance(p, int)), None)
+    return f"item {last + 1} of `{parent}` " if parent is not None else ""
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[PathKey, PathKey]:

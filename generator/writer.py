@@ -39,6 +39,7 @@ class OutputWriter:
         self.staging = self.out.parent / f".{self.out.name}.staging-{os.getpid()}"
         self.claims: dict[str, str] = {}
         self.dir_claims: dict[str, str] = {}
+        self._folders: dict[str, str] = {}  # every folder that holds a claimed file → its first owner
 
     def __enter__(self) -> OutputWriter:
         if self.staging.exists():
@@ -53,12 +54,19 @@ class OutputWriter:
             self.abort()
 
     def _check(self, rel: str) -> str:
-        if not rel or rel.startswith(("/", "\\")) or "\\" in rel or ":" in rel.split("/")[0]:
+        if not rel or rel.startswith(("/", "\\")) or "\\" in rel or ":" in rel.split("/")[0] or "\0" in rel:
             raise BuildError(f"refusing to write {rel!r}: output paths are relative with forward slashes")
         norm = posixpath.normpath(rel)
-        if norm.startswith("..") or norm == ".":
+        if norm in (".", "..") or norm.startswith("../"):
             raise BuildError(f"refusing to write {rel!r}: it leaves the output folder")
+        if norm == MARKER:
+            raise BuildError(f"refusing to write {rel!r}: that name marks the output folder as Dandelion's")
         return norm
+
+    @staticmethod
+    def _ancestors(norm: str) -> list[str]:
+        parts = norm.split("/")
+        return ["/".join(parts[:i]) for i in range(1, len(parts))]
 
     def claim(self, rel: str, owner: str) -> Path:
         """Reserve ``rel`` for ``owner`` and return the staging path to write to."""
@@ -70,6 +78,13 @@ class OutputWriter:
         for folder, who in self.dir_claims.items():
             if (norm + "/").startswith(folder + "/") and who != owner:
                 raise BuildError(f"{owner} wants {norm}, inside the folder {folder}/ that {who} writes")
+        if norm in self._folders:
+            raise BuildError(f"{owner} wants the file {norm}, but {self._folders[norm]} writes files inside a folder of that name")
+        for folder in self._ancestors(norm):
+            if folder in self.claims:
+                raise BuildError(f"{owner} wants {norm}, inside {folder}, which {self.claims[folder]} writes as a file")
+        for folder in self._ancestors(norm):
+            self._folders.setdefault(folder, owner)
         self.claims[norm] = owner
         path = self.staging / norm
         path.parent.mkdir(parents=True, exist_ok=True)

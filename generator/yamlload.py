@@ -27,6 +27,10 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: At most this many nodes are constructed from one file, counting every expansion of an alias.
 MAX_NODES = 200_000
+#: At most this many levels of nesting. Deeper data is never content, and a recursive alias
+#: (``a: &a [*a]``) would otherwise recurse until Python gives up.
+MAX_DEPTH = 64
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
 PathKey = tuple[str | int, ...]
 
@@ -101,6 +105,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig()
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
             self.diags.error(self.doc.loc(path), f"unsupported YAML tag {node.tag!r}: write plain values")
@@ -121,7 +127,8 @@ class _Builder:
                     )
                     continue
                 key = self._scalar(key_node)
-                if isinstance(key, (dt.date, float)) or key is None:
+                if isinstance(key, (dt.date, float, bool)) or key is None:
+                    # `yes:`, `on:`, `null:`, `2026-01-01:` are words an editor typed, not values
                     key = key_node.value
                 kpath = (*path, key)
                 kpos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -153,6 +160,12 @@ class _TooBig(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
 def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
     """Parse ``path``; on any problem add diagnostics and return ``None`` (or a partial document)."""
     from .errors import relpath
@@ -160,15 +173,17 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
     rel = relpath(path, root)
     doc = Document(path=path, rel=rel, data=None)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        diags.error(Location(rel, 1, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")
+        line = raw[: exc.start].count(b"\n") + 1  # the line of the first bad byte; the byte offset says where
+        diags.error(Location(rel, line, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")
         return None
     except OSError as exc:
         diags.error(Location(rel), f"cannot read the file: {exc.strerror}")
         return None
     if "\t" in text:
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(_LINE_BREAK.split(text), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 diags.error(Location(rel, n, len(line) - len(stripped) + 1), "a tab is used for indentation: YAML needs spaces")
@@ -180,8 +195,14 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
-        hint = _syntax_hint(problem)
+        hint = _syntax_hint(problem) or _opener_hint(exc, line)
         diags.error(Location(rel, line, col), f"YAML syntax error: {problem}{hint}")
+        return None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        # libyaml reports a byte offset; the first occurrence of the character is the one it met
+        line, col = _line_col(text, max(0, text.find(char)))
+        diags.error(Location(rel, line, col), f"the file contains the control character U+{ord(char):04X}, which YAML does not allow: delete it")
         return None
     except yaml.YAMLError as exc:
         diags.error(Location(rel, 1, 1), f"YAML syntax error: {exc}")
@@ -196,7 +217,35 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
     except _TooBig:
         diags.error(Location(rel, 1, 1), f"the file expands to more than {MAX_NODES} values (aliases?); it is refused")
         return None
+    except _TooDeep as exc:
+        diags.error(Location(rel, exc.line, exc.col),
+                    f"values are nested more than {MAX_DEPTH} levels deep (a recursive alias?); it is refused")
+        return None
     return doc
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, counting line breaks as YAML does."""
+    before = text[:position]
+    breaks = list(_LINE_BREAK.finditer(before))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, position - line_start + 1
+
+
+_OPENERS = {
+    "while parsing a flow sequence": "the [ list",
+    "while parsing a flow mapping": "the { map",
+    "while scanning a quoted scalar": "the quoted text",
+}
+
+
+def _opener_hint(exc: yaml.MarkedYAMLError, line: int) -> str:
+    """Where an unclosed ``[``, ``{`` or quote began, when libyaml noticed it lines later."""
+    opener = _OPENERS.get(exc.context or "")
+    mark = exc.context_mark
+    if opener and mark is not None and mark.line + 1 != line:
+        return f" ({opener} opened on line {mark.line + 1} is not closed?)"
+    return ""
 
 
 def _syntax_hint(problem: str) -> str:
