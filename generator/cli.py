@@ -100,6 +100,8 @@ def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
 
     report = run_build(project, out=out, edition=edition, with_kits=kits, log=lambda msg: click.echo(msg, err=True))
     _print_diagnostics(report.diagnostics)
+    for warning in report.engine_warnings:
+        click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
     click.secho(f"Built {report.pages} pages in {report.out} ({_summary(report.diagnostics)})", fg="green", err=True)
 
 
@@ -161,6 +163,69 @@ def pinyin(text: tuple[str, ...], project: Path) -> None:
     except ValueError as exc:
         raise UsageError(f"pinyin_overrides in site_config.yml: {exc}") from None
     click.echo(engine.line(" ".join(text)))
+
+
+@main.group()
+def quiz() -> None:
+    """Exchange quizzes with Moodle (GIFT, Moodle XML) and Excel question banks."""
+
+
+@quiz.command("export")
+@click.argument("quiz_id")
+@project_option
+@click.option("--format", "fmt", type=click.Choice(["gift", "moodle-xml"]), required=True, help="Moodle GIFT or Moodle XML.")
+@click.option("--lang", default=None, help="Language to export (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: standard output).")
+def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Path | None) -> None:
+    """Export quiz QUIZ_ID for import into Moodle."""
+    from .interop import export_gift, export_moodle_xml
+    from .loader import load_project
+    from .validate import did_you_mean
+
+    result = load_project(project)
+    if result.diagnostics.errors or result.project is None:
+        raise ContentError(result.diagnostics)
+    proj = result.project
+    if quiz_id not in proj.quizzes:
+        raise UsageError(f"no quiz '{quiz_id}' in {project / 'quizzes'}{did_you_mean(quiz_id, proj.quizzes.keys())}")
+    if lang is not None and lang not in proj.languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(proj.languages)}")
+    exporter = export_gift if fmt == "gift" else export_moodle_xml
+    exported = exporter(proj.quizzes[quiz_id], lang=lang, default_lang=proj.config.default_language)
+    for warning in exported.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    if out is None:
+        click.echo(exported.text, nl=False)
+    else:
+        out.write_text(exported.text, encoding="utf-8")
+        click.echo(f"Wrote {out}", err=True)
+
+
+@quiz.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@project_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Quiz file to write (default: quizzes/<id>.yml in the project).")
+@click.option("--force", is_flag=True, help="Replace an existing quiz file.")
+def quiz_import(file: Path, project: Path, out: Path | None, force: bool) -> None:
+    """Turn a GIFT file or an Excel question bank (.xlsx) into a quiz YAML file."""
+    from .interop import import_file
+
+    default_lang, languages = "zh", ["zh", "en"]
+    if (project / "site_config.yml").is_file():
+        from .loader import load_config_only
+
+        config = load_config_only(project)
+        default_lang, languages = config.default_language, config.languages
+    imported = import_file(file, default_lang=default_lang, languages=languages)
+    for warning in imported.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    target = out or (project / "quizzes" / f"{imported.quiz_id}.yml")
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists already: choose another --out or add --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(imported.yaml_text, encoding="utf-8")
+    click.echo(f"Wrote {imported.question_count} questions to {target}; run `dandelion check` next.", err=True)
 
 
 @main.group()
