@@ -110,7 +110,7 @@ class Text:
                 out[lang] = text
             return cls(out)
         raise PydanticCustomError(
-            "text_type", "must be text, or a map of languages like {{zh: …, en: …}}, not {kind}", {"kind": _kind(value)}
+            "text_type", "must be text, or a map of languages like {zh: …, en: …}, not {kind}", {"kind": _kind(value)}
         )
 
     @classmethod
@@ -152,7 +152,8 @@ def _kind(value: Any) -> str:
 class Strict(BaseModel):
     """Base of every content class: unknown keys are errors; values are not coerced from strings."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, arbitrary_types_allowed=True)
+    # strict: YAML's true is not the number 1, and "40" is not 40
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False, arbitrary_types_allowed=True)
 
 
 def _time(value: Any) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -184,7 +185,29 @@ def _run_mkdocs(config_file: Path) -> list[str]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
-    return handler.messages
+    return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg)]
+
+
+#: Pages link to each other by their final ``.html`` names (they work from file:// and in raw HTML
+#: blocks); MkDocs warns about each such link although the ``.md`` page exists. MkDocs only says
+#: "Did you mean" when it does, so links that are really broken still come through.
+_HTML_LINK_NOISE = re.compile(
+    r"contains a link '[^']*\.html(#[^']*)?', but the target (?:'[^']*' )?is not found among documentation "
+    r"files\. Did you mean '[^']*\.md(#[^']*)?'\?"
+)
+#: String literals in Material's bundle that name other hosts (polyfills and integrations the site
+#: never uses); they are blanked so nothing in the site can ever ask for them.
+_REMOTE_STRING = re.compile(r"""(["'`])(?:https?:)?//(?:unpkg\.com|api\.github\.com|\$\{[^}`]*\})/[^"'`]*\1""")
+
+
+def _offline_bundle(site_dir: Path) -> None:
+    """Remove other hosts' addresses from Material's bundle, and the source maps that repeat them."""
+    scripts = site_dir / "assets" / "javascripts"
+    for bundle in scripts.glob("bundle.*.min.js"):
+        text = _REMOTE_STRING.sub(lambda m: m.group(1) + "data:text/javascript," + m.group(1), bundle.read_text(encoding="utf-8"))
+        bundle.write_text(re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text), encoding="utf-8")
+    for source_map in scripts.rglob("*.js.map"):
+        source_map.unlink()
 
 
 # --- MkDocs hooks ------------------------------------------------------------------------------
@@ -197,6 +220,7 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     ``pinyin`` field with toneless pinyin and initials of its Chinese words, so ``bingdu``,
     ``bing du`` and ``bd`` find 冰毒.
     """
+    _offline_bundle(Path(config.site_dir))
     extra = config.extra.get(HOOK_KEY) or {}
     keys_path = extra.get("search_keys")
     index_file = Path(config.site_dir) / "search" / "search_index.json"
