@@ -1,0 +1,193 @@
+"""The site's pages as Markdown (``generator.site.pages.render_pages``), compared with golden files.
+
+Every page of the mini fixture project (``tests/fixtures/mini``) is rendered for each language,
+with a fixed date, and compared with ``tests/site/golden/<lang>/<page path>`` (lesson pages also in
+the lecturer edition, under ``golden/lecturer/<lang>/``). Each golden file holds the page's title,
+nav entry and front matter, then its Markdown. A difference fails with a unified diff.
+
+After an intended change to templates or strings, refresh the golden files with one command and
+review the diff in git before committing:
+
+    .venv/bin/pytest tests/site --update-goldens
+
+Golden files that no page produces any more fail the run (and are deleted by ``--update-goldens``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import model as m
+from generator.loader import load_project
+from generator.site.pages import Page, SiteOptions, relative_url, render_pages
+
+HERE = Path(__file__).resolve().parent
+GOLDEN = HERE / "golden"
+MINI = HERE.parent / "fixtures" / "mini"
+TODAY = dt.date(2026, 6, 1)
+LANGS = ["zh", "en"]
+
+
+@pytest.fixture(scope="module")
+def project() -> m.Project:
+    result = load_project(MINI)
+    assert [str(d) for d in result.diagnostics] == []
+    assert result.project is not None
+    return result.project
+
+
+@pytest.fixture(scope="module")
+def rendered(project: m.Project) -> dict[str, str]:
+    """golden file path (relative to golden/) → expected text, for every page in every edition."""
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        for page in render_pages(project, lang, SiteOptions(today=TODAY)):
+            out[f"{lang}/{page.path}"] = serialise(page)
+        for page in render_pages(project, lang, SiteOptions(edition="lecturer", today=TODAY)):
+            if page.path.startswith("lessons/") and page.path != "lessons/index.md":
+                out[f"lecturer/{lang}/{page.path}"] = serialise(page)
+    return out
+
+
+def serialise(page: Page) -> str:
+    head = yaml.safe_dump({"title": page.title, "nav": page.nav, "meta": page.meta}, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{head}---\n\n{page.markdown}"
+
+
+def golden_files() -> list[str]:
+    return sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+
+
+def test_pages_match_the_golden_files(rendered: dict[str, str], update_goldens: bool) -> None:
+    if update_goldens:
+        for rel, text in rendered.items():
+            path = GOLDEN / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+        for rel in set(golden_files()) - set(rendered):
+            (GOLDEN / rel).unlink()
+        return
+    problems = []
+    for rel, text in sorted(rendered.items()):
+        path = GOLDEN / rel
+        if not path.exists():
+            problems.append(f"missing golden file tests/site/golden/{rel} (run: pytest tests/site --update-goldens)")
+            continue
+        expected = path.read_text(encoding="utf-8")
+        if expected != text:
+            diff = difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
+                                        fromfile=f"golden/{rel}", tofile=f"rendered/{rel}")
+            problems.append("".join(diff))
+    stale = sorted(set(golden_files()) - set(rendered))
+    problems += [f"stale golden file tests/site/golden/{rel}: no page produces it" for rel in stale]
+    assert not problems, "\n".join(problems) + "\n\nIf the change is intended: .venv/bin/pytest tests/site --update-goldens"
+
+
+def test_goldens_cover_every_page_kind() -> None:
+    files = golden_files()
+    for lang in LANGS:
+        for nav_page in ("index.md", "lessons/index.md", "events/index.md", "training/index.md", "quizzes/index.md",
+                         "glossary.md", "laws.md", "help.md", "lecturers.md"):
+            assert f"{lang}/{nav_page}" in files
+        for detail in ("lessons/new-drugs.md", "events/campus-talk.md", "events/community-talk.md", "quizzes/basics.md",
+                       "quizzes/basics-worksheet.md", "quizzes/basics-answers.md", "training/basics-module.md",
+                       "training/basics-module-certificate.md"):
+            assert f"{lang}/{detail}" in files
+        assert f"lecturer/{lang}/lessons/new-drugs.md" in files
+
+
+# --- rules that hold on any project (not only the golden one) ---------------------------------
+
+
+def test_glossary_markdown_is_in_pinyin_order(rendered: dict[str, str]) -> None:
+    text = rendered["zh/glossary.md"]
+    headings = re.findall(r"^(##|###) (.+?) \{: #([a-z0-9-]+) \}$", text, re.M)
+    assert [(level, anchor) for level, _title, anchor in headings] == [
+        ("##", "letter-b"), ("###", "methamphetamine"), ("##", "letter-d"), ("###", "cannabis"), ("##", "letter-h"),
+        ("###", "heroin"), ("##", "letter-l"), ("###", "ketamine"), ("##", "letter-y"), ("###", "opium"), ("###", "mdma")]
+
+
+def test_english_glossary_is_in_alphabetical_order(rendered: dict[str, str]) -> None:
+    anchors = re.findall(r"^### .+? \{: #([a-z0-9-]+) \}$", rendered["en/glossary.md"], re.M)
+    assert anchors == ["cannabis", "mdma", "heroin", "ketamine", "methamphetamine", "opium"]  # Cannabis, Ecstasy, Heroin …
+
+
+def test_help_page_labels_only_example_entries(tmp_path: Path, make_project) -> None:
+    centres = """\
+- id: real-office
+  name: {zh: 海南省戒毒管理局, en: Hainan Provincial Drug Rehabilitation Administration}
+  region: haikou
+- id: wenchang-example
+  name: {zh: 文昌市指导中心（示例）, en: Wenchang guidance centre (example)}
+  region: wenchang
+  example: true
+"""
+    result = load_project(make_project(tmp_path / "p", {"content/help_centres.yml": centres}, base="mini"))
+    assert result.project is not None and not result.diagnostics.errors
+    for lang, label in (("zh", "示例条目"), ("en", "Example entry")):
+        page = next(p for p in render_pages(result.project, lang, SiteOptions(today=TODAY)) if p.path == "help.md")
+        headings = {anchor: title for title, anchor in re.findall(r"^## (.+?) \{: #([a-z0-9-]+) \}$", page.markdown, re.M)}
+        assert label in headings["wenchang-example"]
+        assert label not in headings["real-office"]
+        assert f'!!! info "{label}"' in page.markdown
+
+
+def test_help_page_without_examples_has_no_example_notice(tmp_path: Path, make_project) -> None:
+    centres = "- id: real-office\n  name: {zh: 海南省戒毒管理局, en: Hainan Provincial Drug Rehabilitation Administration}\n  region: haikou\n"
+    result = load_project(make_project(tmp_path / "p", {"content/help_centres.yml": centres}, base="mini"))
+    assert result.project is not None
+    page = next(p for p in render_pages(result.project, "zh", SiteOptions(today=TODAY)) if p.path == "help.md")
+    assert "示例" not in page.markdown
+
+
+def test_public_pages_never_carry_speaker_notes(project: m.Project) -> None:
+    for lang, note in (("zh", "先请学生说说见过哪些零食"), ("en", "Ask the students which snacks they know")):
+        public = render_pages(project, lang, SiteOptions(today=TODAY))
+        assert not [p.path for p in public if note in p.markdown]
+        lecturer = render_pages(project, lang, SiteOptions(edition="lecturer", today=TODAY))
+        assert [p.path for p in lecturer if note in p.markdown] == ["lessons/new-drugs.md"]
+
+
+def test_chinese_pages_use_full_width_colons_after_labels(rendered: dict[str, str]) -> None:
+    half_width = {}
+    for rel, text in rendered.items():
+        if rel.startswith(("zh/", "lecturer/zh/")):
+            body = text.split("\n---\n", 1)[1]
+            found = re.findall(r"[\u4e00-\u9fff]: ", body)
+            if found:
+                half_width[rel] = found
+    assert half_width == {}
+
+
+def test_titles_are_escaped_not_interpreted(tmp_path: Path, make_project) -> None:
+    lesson = (MINI / "content" / "lessons" / "first-steps.yml").read_text(encoding="utf-8").replace(
+        "title: {zh: 远离毒品从小做起, en: Staying away from drugs starts early}",
+        'title: {zh: "远离*毒品*_从小_[做起](x)", en: "<b>Stay</b> away # now"}')
+    result = load_project(make_project(tmp_path / "p", {"content/lessons/first-steps.yml": lesson}, base="mini"))
+    assert result.project is not None
+    zh = next(p for p in render_pages(result.project, "zh", SiteOptions(today=TODAY)) if p.path == "lessons/first-steps.md")
+    assert zh.markdown.startswith("# 远离\\*毒品\\*\\_从小\\_\\[做起\\](x)\n")
+    en = next(p for p in render_pages(result.project, "en", SiteOptions(today=TODAY)) if p.path == "lessons/first-steps.md")
+    assert en.markdown.startswith("# &lt;b&gt;Stay&lt;/b&gt; away # now\n")
+
+
+@pytest.mark.parametrize(
+    "src,dst,url",
+    [
+        ("index.md", "lessons/index.md", "lessons/index.html"),
+        ("lessons/a.md", "lessons/b.md", "b.html"),
+        ("lessons/a.md", "glossary.md#meth", "../glossary.html#meth"),
+        ("lessons/a.md", "#top", "#top"),
+        ("events/x.md", "../media/images/a.svg", "../../media/images/a.svg"),
+        ("training/m.md", "quizzes/q.md", "../quizzes/q.html"),
+    ],
+)
+def test_relative_urls(src: str, dst: str, url: str) -> None:
+    assert relative_url(src, dst) == url

@@ -1,0 +1,149 @@
+"""generator.writer: the only code that writes into the output folder.
+
+It refuses paths that leave the folder, two owners for one path, overlapping folder claims and
+``--out`` folders it did not make; a failed build leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BuildError, UsageError
+from generator.writer import MARKER, OutputWriter
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_writes_land_in_the_output_only_after_commit(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text("zh/index.html", "<p>你好</p>", "pages")
+        writer.write_bytes("media/a.png", b"\x89PNG", "media")
+        assert not out.exists()  # still staged
+    assert tree(out) == {
+        MARKER: b"Built by Dandelion. This whole folder is replaced by the next build.\n",
+        "media/a.png": b"\x89PNG",
+        "zh/index.html": "<p>你好</p>".encode(),
+    }
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left behind
+
+
+def test_a_new_build_replaces_the_old_output_completely(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text("old.html", "old", "pages")
+    with OutputWriter(out) as writer:
+        writer.write_text("new.html", "new", "pages")
+    assert sorted(tree(out)) == [MARKER, "new.html"]
+
+
+def test_an_exception_leaves_the_old_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text("index.html", "old", "pages")
+    before = tree(out)
+    with pytest.raises(RuntimeError), OutputWriter(out) as writer:
+        writer.write_text("index.html", "half-built", "pages")
+        raise RuntimeError("a renderer failed")
+    assert tree(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+@pytest.mark.parametrize("rel", ["../x.html", "/abs/x.html", "a/../../x.html", "..", ".", "", "a\\b.html", "C:/x.html",
+                                 "./../x", "a/./../../b"])
+def test_paths_that_leave_the_output_are_refused(tmp_path: Path, rel: str) -> None:
+    with OutputWriter(tmp_path / "site") as writer, pytest.raises(BuildError, match="refusing to write"):
+        writer.claim(rel, "pages")
+    assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize("rel,stored", [("a/../b.html", "b.html"), ("./c.html", "c.html"), ("..d.html", "..d.html"), ("a//e.html", "a/e.html")])
+def test_odd_but_inside_paths_are_normalised(tmp_path: Path, rel: str, stored: str) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text(rel, "x", "pages")
+    assert stored in tree(out)
+
+
+def test_the_marker_file_cannot_be_claimed(tmp_path: Path) -> None:
+    with OutputWriter(tmp_path / "site") as writer, pytest.raises(BuildError, match="marks the output folder"):
+        writer.write_text(MARKER, "mine", "pages")
+
+
+def test_two_owners_for_one_path_are_refused(tmp_path: Path) -> None:
+    with OutputWriter(tmp_path / "site") as writer:
+        writer.write_text("lessons/a.html", "x", "pages")
+        with pytest.raises(BuildError, match=r"two outputs want the same file lessons/a\.html: pages and kits"):
+            writer.write_text("lessons/./a.html", "y", "kits")
+        with pytest.raises(BuildError, match=r"pages writes lessons/a\.html twice"):
+            writer.write_text("lessons/a.html", "z", "pages")
+
+
+def test_a_file_inside_another_owners_folder_is_refused(tmp_path: Path) -> None:
+    with OutputWriter(tmp_path / "site") as writer:
+        writer.claim_dir("zh", "site engine")
+        with pytest.raises(BuildError, match="inside the folder zh/ that site engine writes"):
+            writer.write_text("zh/extra.html", "x", "kits")
+        writer.write_text("zh/own.html", "x", "site engine")  # its own folder: fine
+        writer.write_text("zhx/index.html", "x", "kits")  # a sibling that only starts alike: fine
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [(("dir", "zh"), ("dir", "zh")), (("dir", "zh"), ("dir", "zh/lessons")), (("dir", "zh/lessons"), ("dir", "zh")),
+     (("file", "zh/index.html"), ("dir", "zh")), (("file", "zh"), ("dir", "zh"))],
+)
+def test_overlapping_folder_claims_are_refused(tmp_path: Path, first: tuple[str, str], second: tuple[str, str]) -> None:
+    with OutputWriter(tmp_path / "site") as writer:
+        (writer.claim_dir if first[0] == "dir" else writer.claim)(first[1], "one")
+        with pytest.raises(BuildError, match="overlaps"):
+            writer.claim_dir(second[1], "two")
+
+
+def test_a_file_and_a_folder_of_the_same_name_are_refused(tmp_path: Path) -> None:
+    with OutputWriter(tmp_path / "site") as writer:
+        writer.write_text("kits/a", "file", "kits")
+        with pytest.raises(BuildError, match="which kits writes as a file"):
+            writer.write_text("kits/a/b.pdf", "x", "posters")
+        writer.write_text("media/x/y.png", "x", "media")
+        with pytest.raises(BuildError, match="writes files inside a folder of that name"):
+            writer.write_text("media/x", "x", "posters")
+
+
+def test_out_at_or_above_the_project_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    for out in (project, tmp_path, project / "content", project / "content" / "site", project / "quizzes"):
+        with pytest.raises(UsageError):
+            OutputWriter(out, project_root=project)
+    OutputWriter(project / "site", project_root=project)  # the default place is fine
+
+
+def test_a_folder_dandelion_did_not_make_is_never_replaced(tmp_path: Path) -> None:
+    precious = tmp_path / "thesis"
+    precious.mkdir()
+    (precious / "chapter1.docx").write_text("years of work")
+    with pytest.raises(UsageError, match="already holds files that Dandelion did not write"):
+        OutputWriter(precious)
+    assert tree(precious) == {"chapter1.docx": b"years of work"}
+
+
+def test_an_empty_folder_or_a_previous_output_may_be_used(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with OutputWriter(empty) as writer:
+        writer.write_text("a.html", "a", "pages")
+    with OutputWriter(empty) as writer:  # now it carries the marker
+        writer.write_text("b.html", "b", "pages")
+    assert sorted(tree(empty)) == [MARKER, "b.html"]
+
+
+def test_out_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.write_text("not a folder")
+    with pytest.raises(UsageError, match="is a file, not a folder"):
+        OutputWriter(target)
