@@ -204,6 +204,10 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "zh": "测验数据无法读取，请告诉网站编辑。",
         "en": "The quiz data could not be read; please tell the site's editors.",
     },
+    "colon": {
+        "zh": "：",
+        "en": ": ",
+    },
 }
 
 TRAINING_STRINGS: dict[str, dict[str, str]] = {
@@ -358,6 +362,10 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
     "load_error": {
         "zh": "培训数据无法读取，请告诉网站编辑。",
         "en": "The training data could not be read; please tell the site's editors.",
+    },
+    "colon": {
+        "zh": "：",
+        "en": ": ",
     },
 }
 

@@ -35,6 +35,7 @@
  *   need_answer, your_answer, your_choice, correct_answer, correct_order, no_answer
  *   explanation, review, answer_recorded, results, missed, none_missed
  *   storage_unavailable, load_error
+ *   colon                                            label separator ("：" or ": ")
  * A browser test checks that FALLBACK equals QUIZ_STRINGS in generator/quiz_strings.py.
  */
 (function () {
@@ -90,7 +91,8 @@
       missed: "需要复习的题目",
       none_missed: "全部答对，真棒！",
       storage_unavailable: "这个浏览器无法保存成绩，关闭页面后记录会消失。",
-      load_error: "测验数据无法读取，请告诉网站编辑。"
+      load_error: "测验数据无法读取，请告诉网站编辑。",
+      colon: "："
     },
     en: {
       submit: "Submit answer",
@@ -139,7 +141,8 @@
       missed: "Questions to review",
       none_missed: "You answered every question correctly. Well done!",
       storage_unavailable: "This browser cannot save your scores; they will be lost when you close the page.",
-      load_error: "The quiz data could not be read; please tell the site's editors."
+      load_error: "The quiz data could not be read; please tell the site's editors.",
+      colon: ": "
     }
   };
 
@@ -561,12 +564,12 @@
       var short = li._text.length > 60 ? li._text.slice(0, 57) + "…" : li._text;
       li._up = el("button", "dl-quiz__icon-btn");
       li._up.type = "button";
-      li._up.setAttribute("aria-label", S.move_up + "：" + short);
+      li._up.setAttribute("aria-label", S.move_up + S.colon + short);
       li._up.title = S.move_up;
       li._up.appendChild(icon("up"));
       li._down = el("button", "dl-quiz__icon-btn");
       li._down.type = "button";
-      li._down.setAttribute("aria-label", S.move_down + "：" + short);
+      li._down.setAttribute("aria-label", S.move_down + S.colon + short);
       li._down.title = S.move_down;
       li._down.appendChild(icon("down"));
       buttons.appendChild(li._up);
@@ -658,7 +661,7 @@
   function reviewLink(quiz, review) {
     if (!review || typeof review.href !== "string" || !review.href) return null;
     var p = el("p", "dl-quiz__review");
-    var a = el("a", null, quiz.S.review + (review.label ? "：" + review.label : ""));
+    var a = el("a", null, quiz.S.review + (review.label ? quiz.S.colon + review.label : ""));
     a.href = review.href;
     p.appendChild(a);
     return p;
@@ -851,7 +854,7 @@
     if (q.explanation_html) {
       var expl = explanationNode(this, q);
       box.appendChild(expl);
-      spoken.push(S.explanation + "：" + (expl.lastChild.textContent || "").replace(/\s+/g, " ").trim());
+      spoken.push(S.explanation + S.colon + (expl.lastChild.textContent || "").replace(/\s+/g, " ").trim());
     }
     var link = reviewLink(this, q.review);
     if (link) box.appendChild(link);

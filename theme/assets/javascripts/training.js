@@ -71,7 +71,8 @@
       cert_note: "本证书由学员在网页上自行打印，以培训负责人汇总的成绩记录为准。",
       cert_unavailable: "暂时还不能打印证书",
       storage_unavailable: "这个浏览器无法保存学习进度，关闭页面后记录会消失。",
-      load_error: "培训数据无法读取，请告诉网站编辑。"
+      load_error: "培训数据无法读取，请告诉网站编辑。",
+      colon: "："
     },
     en: {
       progress_heading: "Your progress",
@@ -111,7 +112,8 @@
       cert_note: "Printed by the learner from the training page; the trainer's merged results record is authoritative.",
       cert_unavailable: "The certificate is not available yet",
       storage_unavailable: "This browser cannot save your progress; it will be lost when you close the page.",
-      load_error: "The training data could not be read; please tell the site's editors."
+      load_error: "The training data could not be read; please tell the site's editors.",
+      colon: ": "
     }
   };
 
@@ -492,7 +494,7 @@
       box.setAttribute("data-unit", unit.id);
       label.appendChild(box);
       label.appendChild(el("span", null, S.mark_read));
-      label.appendChild(el("span", "dl-sr-only", "：" + (unit.title || unit.id)));
+      label.appendChild(el("span", "dl-sr-only", S.colon + (unit.title || unit.id)));
       box.addEventListener("change", function () {
         setUnitRead(data.id, unit.id, box.checked);
         updateAll(box);
@@ -512,7 +514,7 @@
       quizSec.setAttribute("aria-labelledby", qh.id);
       quizSec.appendChild(qh);
       var qp = el("p");
-      var qa = el("a", "dl-training__btn", S.take_quiz + (data.quiz.title ? "：" + data.quiz.title : ""));
+      var qa = el("a", "dl-training__btn", S.take_quiz + (data.quiz.title ? S.colon + data.quiz.title : ""));
       qa.href = data.quiz.href;
       qp.appendChild(qa);
       quizSec.appendChild(qp);
