@@ -237,11 +237,18 @@ def results() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The roster to write: .csv, or .xlsx for Excel.")
-@click.option("--lang", default="zh", show_default=True, help="Language of the roster's column headings.")
-def results_merge(files: tuple[Path, ...], out: Path, lang: str) -> None:
+@click.option("--lang", default=None, help="Language of the roster's column headings (default: the site's default language).")
+@project_option
+def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, project: Path) -> None:
     """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
     from .results import ResultsError, merge_results, write_roster_csv, write_roster_xlsx
 
+    if lang is None:
+        lang = "zh"
+        if (project / "site_config.yml").is_file():
+            from .loader import load_config_only
+
+            lang = load_config_only(project).default_language
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
     try:
