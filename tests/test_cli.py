@@ -14,22 +14,11 @@ from typing import Any
 
 import pytest
 import yaml
+from samples import LESSON
 
 ROOT = Path(__file__).resolve().parents[1]
 LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<severity>error|warning): \S.*$")
 SUMMARY = re.compile(r"^(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?$")
-
-LESSON = """\
-title: {zh: 认识毒品, en: What drugs are}
-audiences: [middle]
-settings: [campus]
-duration_minutes: 20
-sections:
-  - id: intro
-    title: {zh: 开场, en: Opening}
-    minutes: 20
-    body: {zh: 正文, en: Body}
-"""
 
 
 def _bomb() -> str:

@@ -13,20 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from samples import LESSON as LESSON_OK
 
 from generator.cli import main
 from generator.scaffold import init_project
-
-LESSON_OK = """title: {zh: 认识毒品, en: What drugs are}
-audiences: [middle]
-settings: [campus]
-duration_minutes: 20
-sections:
-  - id: intro
-    title: {zh: 开场, en: Opening}
-    minutes: 20
-    body: {zh: 正文, en: Body}
-"""
 
 
 def project(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
