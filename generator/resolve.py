@@ -32,6 +32,9 @@ from .errors import Diagnostics
 from .validate import did_you_mean
 from .yamlload import Document, PathKey
 
+#: Audiences whose lessons (and those lessons' quizzes) get the plain-language check: short
+#: sentences and common characters (see :mod:`generator.zh.readability`).
+PLAIN_LANGUAGE_AUDIENCES = frozenset({"primary"})
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
 #: Fields the site renders as Markdown (the markup check covers every text, these included).
 MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note", "about", "cancel_reason"}
@@ -119,6 +122,7 @@ class _Resolver:
         self.o = origins
         self.d = diags
         self.cfg = project.config
+        self._plain_quizzes: set[str] = set()
 
     def run(self) -> None:
         for (kind, item_id), (doc, base) in sorted(self.o.items.items(), key=lambda kv: (kv[1][0].rel, kv[0])):
@@ -221,10 +225,37 @@ class _Resolver:
                 self.d.error(doc.loc((*base, "sections", i, "id")), f"duplicate section id '{section.id}' (also section {seen[section.id] + 1})")
             seen[section.id or ""] = i
             self._image(doc, (*base, "sections", i, "image"), section.image)
+        if PLAIN_LANGUAGE_AUDIENCES & set(lesson.audiences):
+            self._plain_language(lesson, doc, base)
         minutes = [s.minutes for s in lesson.sections]
         if all(x is not None for x in minutes) and sum(minutes) != lesson.duration_minutes:  # type: ignore[arg-type]
             self.d.warning(doc.loc((*base, "duration_minutes")),
                            f"the sections add up to {sum(minutes)} minutes but duration_minutes is {lesson.duration_minutes}")  # type: ignore[arg-type]
+
+    def _plain_language(self, lesson: m.Lesson, doc: Document, base: PathKey) -> None:
+        """Pupil-facing text of a lesson for young readers: the lesson's title, sections, key points
+        and slogans, and its whole quiz. Speaker notes, objectives and materials are for adults."""
+        from .zh.readability import readability
+
+        allowed: list[str] = []
+        for term_id in lesson.glossary:
+            term = self.p.glossary.get(term_id)
+            if term is not None:
+                allowed += [t.values.get("zh", "") for t in (term.term, *term.aliases)]
+        texts: list[tuple[Document, PathKey, m.Text]] = [(doc, (*base, "title"), lesson.title)]
+        for i, section in enumerate(lesson.sections):
+            texts += [(doc, (*base, "sections", i, "title"), section.title),
+                      (doc, (*base, "sections", i, "body"), section.body)]
+        for field in ("key_points", "slogans"):
+            texts += [(doc, (*base, field, i), t) for i, t in enumerate(getattr(lesson, field))]
+        if lesson.quiz in self.p.quizzes and ("quiz", lesson.quiz) in self.o.items and lesson.quiz not in self._plain_quizzes:
+            self._plain_quizzes.add(lesson.quiz)  # a quiz shared by two lessons is checked once
+            qdoc, qbase = self.o.items[("quiz", lesson.quiz)]
+            texts += [(qdoc, path, t) for path, t in iter_texts(self.p.quizzes[lesson.quiz], qbase)]
+        for tdoc, path, text in texts:
+            value = text.values.get("zh") if text is not None else None
+            for offset, message in readability(value or "", allowed):
+                self.d.warning(tdoc.loc(path), f"{message} (at “{_excerpt(value or '', offset)}”)")
 
     def _law_ref(self, doc: Document, path: PathKey, ref: m.Reference) -> None:
         if not self._ref(doc, (*path, "law"), ref.law, self.p.laws, "law"):

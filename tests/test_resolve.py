@@ -436,3 +436,43 @@ def test_duplicate_section_ids(project) -> None:
 def test_section_minutes_that_do_not_add_up_are_a_warning(project) -> None:
     assert project({"content/lessons/x.yml": LESSON.replace("duration_minutes: 20", "duration_minutes: 45")}) == [
         "content/lessons/x.yml:4:19: warning: the sections add up to 20 minutes but duration_minutes is 45"]
+
+
+# --- plain language for primary pupils --------------------------------------------------------
+
+LONG = "放学路上如果有不认识的叔叔阿姨拿着好看的糖果饮料要送给你吃一定不要接受"
+SCAFFOLD = Path(__file__).parents[1] / "generator" / "scaffold_template"
+WITH_PRIMARY = (SCAFFOLD / "site_config.yml").read_text(encoding="utf-8").replace(
+    "audiences:\n", "audiences:\n  primary: {zh: 小学生, en: Primary school pupils}\n")
+
+
+@pytest.fixture
+def primary(project):
+    """``project`` with a ``primary`` audience in site_config.yml."""
+    return lambda files: project({"site_config.yml": WITH_PRIMARY, **files})
+
+
+def test_a_long_sentence_in_a_primary_lesson_is_a_warning_at_its_field(primary) -> None:
+    lesson = LESSON.replace("[middle]", "[primary]").replace("body: {zh: 正文, en: Body}", f"body: {{zh: {LONG}。, en: Body}}")
+    assert primary({"content/lessons/x.yml": lesson}) == [
+        f"content/lessons/x.yml:9:11: warning: a sentence of {len(LONG)} characters; for primary pupils keep "
+        f"sentences to 25 or fewer (at “{LONG[:8]}”)"]
+
+
+def test_the_same_text_for_older_students_passes(project) -> None:
+    lesson = LESSON.replace("body: {zh: 正文, en: Body}", f"body: {{zh: {LONG}。, en: Body}}")
+    assert project({"content/lessons/x.yml": lesson}) == []
+
+
+def test_speaker_notes_of_a_primary_lesson_are_not_checked(primary) -> None:
+    lesson = LESSON.replace("[middle]", "[primary]") + f"    notes: {{zh: {LONG}。, en: Notes}}\n"
+    assert primary({"content/lessons/x.yml": lesson}) == []
+
+
+def test_the_quiz_of_a_primary_lesson_is_checked_and_glossary_words_are_allowed(primary) -> None:
+    lesson = LESSON.replace("[middle]", "[primary]") + "quiz: q\nglossary: [craving]\n"
+    quiz = QUIZ.replace("哪个对？", "什么是心瘾？什么是成瘾？")
+    glossary = (SCAFFOLD / "content" / "glossary.yml").read_text(encoding="utf-8") + "craving:\n  term: {zh: 心瘾, en: Craving}\n  definition: {zh: 想吸毒的念头。, en: The urge to use.}\n"
+    lines = primary({"content/lessons/x.yml": lesson, "quizzes/q.yml": quiz, "content/glossary.yml": glossary})
+    assert lines == ["quizzes/q.yml:5:13: warning: “瘾” is not a common character; for primary pupils use a common "
+                     "word, or teach it as a glossary term of the lesson (at “是心瘾？什么是成瘾？”)"]
