@@ -20,6 +20,7 @@ at once. The rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -276,6 +277,10 @@ class _Resolver:
             self.d.error(doc.loc((*base, "end")), f"the event ends ({event.end}) before it starts ({event.start})")
         if event.report is not None and event.status != "done":
             self.d.error(doc.loc((*base, "report"), key=True), f"a report belongs to a done event, but status is '{event.status}'")
+        if event.status == "done" and event.date > dt.date.today():
+            self.d.warning(doc.loc((*base, "status")), f"the event is marked done but its date ({event.date}) is still to come")
+        if event.status == "cancelled" and event.cancel_reason is None:
+            self.d.warning(doc.loc((*base, "status")), "the event is cancelled: add `cancel_reason:` so visitors know why and whether it moves")
         if event.status == "done" and event.report is None:
             self.d.warning(doc.loc((*base, "status")), "the event is done but has no `report:` (attendance, summary, photos)")
         if event.report:

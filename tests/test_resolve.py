@@ -294,10 +294,20 @@ def test_scenario_sub_questions_are_checked(project) -> None:
          "content/events/e.yml:9:1: error: a report belongs to a done event, but status is 'cancelled'"),
         (EVENT.replace("status: planned", "status: done"),
          "content/events/e.yml:8:9: warning: the event is done but has no `report:` (attendance, summary, photos)"),
+        (EVENT.replace("status: planned", "status: done").replace("2026-06-26", "2099-06-26"),
+         "content/events/e.yml:8:9: warning: the event is marked done but its date (2099-06-26) is still to come"),
+        (EVENT.replace("status: planned", "status: cancelled"),
+         "content/events/e.yml:8:9: warning: the event is cancelled: add `cancel_reason:` so visitors know why and whether it moves"),
     ],
 )
 def test_event_rules(project, event: str, expected: str) -> None:
     assert expected in project({"content/events/e.yml": event})
+
+
+def test_a_cancelled_event_with_a_reason_and_a_past_done_event_pass(project) -> None:
+    cancelled = EVENT.replace("status: planned", "status: cancelled") + "cancel_reason: {zh: 台风预警, en: Typhoon warning}\n"
+    done = EVENT.replace("status: planned", "status: done") + "report:\n  attendance: 10\n"
+    assert project({"content/events/c.yml": cancelled, "content/events/d.yml": done}) == []
 
 
 def test_unquoted_times_are_compared_as_times(project) -> None:
