@@ -88,6 +88,7 @@ def load_project(root: Path) -> LoadResult:
 
     for kind, (folder, cls, attr) in FOLDER_KINDS.items():
         target: dict[str, Any] = getattr(project, attr)
+        claimed: dict[str, Document] = {}  # every id seen, valid or not: a bad first file still owns its id
         for path in _yaml_files(root, root / folder, diags):
             files.append(path)
             doc = load_yaml(path, root, diags)
@@ -96,11 +97,11 @@ def load_project(root: Path) -> LoadResult:
             item_id = _item_id(doc, diags)
             if item_id is None:
                 continue
-            if item_id in target:
-                first = origins.loc(kind, item_id)
+            if item_id in claimed:
                 diags.error(doc.loc(("id",)) if isinstance(doc.data, dict) and "id" in doc.data else doc.loc(),
-                            f"duplicate {kind} id '{item_id}' (also used by {first.path})")
+                            f"duplicate {kind} id '{item_id}' (also used by {claimed[item_id].loc().path})")
                 continue
+            claimed[item_id] = doc
             item = validate(doc, cls, diags, default_lang=lang, extra={"id": item_id})
             if item is not None:
                 target[item_id] = item

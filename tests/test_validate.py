@@ -158,6 +158,13 @@ def test_two_files_with_the_same_id(project) -> None:
     assert lines == ["content/lessons/b.yml:1:5: error: duplicate lesson id 'twin' (also used by content/lessons/a.yml)"]
 
 
+def test_a_duplicate_id_is_found_even_when_the_first_file_is_invalid(project) -> None:
+    lines = project({"content/lessons/a.yml": "id: twin\n" + LESSON.replace("duration_minutes: 20", "duration_minutes: soon"),
+                     "content/lessons/b.yml": "id: twin\n" + LESSON})
+    assert "content/lessons/b.yml:1:5: error: duplicate lesson id 'twin' (also used by content/lessons/a.yml)" in lines
+    assert any(line.startswith("content/lessons/a.yml:5:") for line in lines)
+
+
 def test_a_file_whose_stem_is_another_files_id(project) -> None:
     lines = project({"content/lessons/a.yml": "id: first-lesson\n" + LESSON})
     # a.yml sorts first, so the starter's first-lesson.yml is the duplicate (and the quiz now
