@@ -416,7 +416,7 @@ class Lecturer(Strict):
 class GlossaryTerm(Strict):
     id: Id
     term: Text
-    category: Literal["drug", "law", "health", "social-work"] | None = None
+    category: Literal["drug", "law", "health", "social-work", "education"] | None = None
     definition: Text = Field(description="Markdown")
     aliases: list[Text] = Field([], description="Other names, street names")
     see_also: list[Id] = []
