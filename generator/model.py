@@ -471,6 +471,7 @@ class SiteConfig(Strict):
     audiences: dict[Id, Text] = Field(min_length=1)
     settings: dict[Id, Text] = Field(min_length=1)
     regions: dict[Id, Text] = Field(min_length=1)
+    topics: dict[Id, Text] = Field({}, description="Labels for lesson topics; when given, lessons may use only these")
     extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
     pinyin_overrides: dict[str, str] = {}
     fonts: FontsConfig | None = None

@@ -217,6 +217,8 @@ class _Resolver:
         self._refs(doc, base, "audiences", lesson.audiences, self.cfg.audiences, "audience")
         self._refs(doc, base, "settings", lesson.settings, self.cfg.settings, "setting")
         self._refs(doc, base, "glossary", lesson.glossary, self.p.glossary, "glossary term")
+        if self.cfg.topics:
+            self._refs(doc, base, "topics", lesson.topics, self.cfg.topics, "topic")
         self._ref(doc, (*base, "quiz"), lesson.quiz, self.p.quizzes, "quiz")
         for i, ref in enumerate(lesson.references):
             self._law_ref(doc, (*base, "references", i), ref)

@@ -26,6 +26,8 @@ questions:
       - {text: {zh: 乙, en: B}}
 """
 
+SCAFFOLD = Path(__file__).parents[1] / "generator" / "scaffold_template"
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
@@ -448,10 +450,16 @@ def test_section_minutes_that_do_not_add_up_are_a_warning(project) -> None:
         "content/lessons/x.yml:4:19: warning: the sections add up to 20 minutes but duration_minutes is 45"]
 
 
+def test_declared_topics_are_the_only_ones_allowed(project) -> None:
+    config = SCAFFOLD.joinpath("site_config.yml").read_text(encoding="utf-8") + "topics:\n  new-drugs: {zh: 新型毒品, en: New drugs}\n"
+    lesson = LESSON + "topics: [new-drug, new-drugs]\n"
+    assert project({"site_config.yml": config, "content/lessons/x.yml": lesson}) == [
+        "content/lessons/x.yml:10:10: error: unknown topic 'new-drug' (did you mean `new-drugs`?)"]
+
+
 # --- plain language for primary pupils --------------------------------------------------------
 
 LONG = "放学路上如果有不认识的叔叔阿姨拿着好看的糖果饮料要送给你吃一定不要接受"
-SCAFFOLD = Path(__file__).parents[1] / "generator" / "scaffold_template"
 WITH_PRIMARY = (SCAFFOLD / "site_config.yml").read_text(encoding="utf-8").replace(
     "audiences:\n", "audiences:\n  primary: {zh: 小学生, en: Primary school pupils}\n")
 

@@ -85,7 +85,7 @@ class _Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            t=self.t, e=self.e, a=self.a, md=self.md, plain=self.plain, date=self.date, label=self.label,
+            t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
             minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
             html_inline=lambda s: markdown_to_html(s, inline=True), shuffled=self.shuffled,
             ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
@@ -105,6 +105,11 @@ class _Renderer:
 
     def a(self, text: m.Text | str | None) -> str:
         return md.escape_attr(text if isinstance(text, str) else self.t(text))
+
+    def topic(self, topic_id: str) -> str:
+        """A topic's label from site_config ``topics``, else the tag itself (escaped for attributes)."""
+        label = self.p.config.topics.get(topic_id)
+        return self.a(label) if label is not None else md.escape_attr(topic_id)
 
     def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
         return "" if text is None else md.block(self.t(text), shift, indent)
@@ -153,6 +158,12 @@ class _Renderer:
         text = self.env.get_template(template).render(page_path=path, link=link, title=title, **context)
         return Page(path=path, title=title, markdown=text.strip() + "\n", meta=meta or {}, nav=nav)
 
+    def _topics(self, lessons: list[m.Lesson]) -> list[str]:
+        """Topics in use: in site_config order when labelled there, else alphabetical."""
+        used = {t for les in lessons for t in les.topics}
+        order = list(self.p.config.topics)
+        return sorted(used, key=lambda t: (order.index(t), "") if t in order else (len(order), t))
+
     def pages(self) -> list[Page]:
         p, lang = self.p, self.lang
         today = self.o.today
@@ -164,7 +175,7 @@ class _Renderer:
             self.render("home.md.j2", "index.md", self.t(p.config.site_name), nav="home", upcoming=upcoming[:5],
                         lessons=lessons, meta={"hide": ["toc"]}),
             self.render("catalogue.md.j2", "lessons/index.md", ui("lesson_catalogue", lang), nav="lesson_catalogue",
-                        lessons=lessons, topics=sorted({t for les in lessons for t in les.topics}),
+                        lessons=lessons, topics=self._topics(lessons),
                         durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
             self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
             self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",

@@ -147,6 +147,22 @@ def test_help_page_without_examples_has_no_example_notice(tmp_path: Path, make_p
     assert "示例" not in page.markdown
 
 
+def test_topics_show_their_labels_in_config_order(rendered: dict[str, str]) -> None:
+    for lang, label in (("zh", "新型毒品"), ("en", "New drugs")):
+        page = rendered[f"{lang}/lessons/index.md"]
+        assert f'<option value="new-drugs">{label}</option>' in page
+        assert f'<span class="dl-tag">{label}</span>' in page
+
+
+def test_unlabelled_topics_show_the_tag(tmp_path: Path, make_project) -> None:
+    config = (MINI / "site_config.yml").read_text(encoding="utf-8").replace("  new-drugs: {zh: 新型毒品, en: New drugs}\n", "")
+    config = config.replace("topics:\n  refusal-skills: {zh: 拒绝技巧, en: Refusal skills}\n", "")
+    result = load_project(make_project(tmp_path / "p", {"site_config.yml": config}, base="mini"))
+    assert result.project is not None and not result.diagnostics.errors
+    page = next(p for p in render_pages(result.project, "zh", SiteOptions(today=TODAY)) if p.path == "lessons/index.md")
+    assert '<option value="new-drugs">new-drugs</option>' in page.markdown
+
+
 def test_public_pages_never_carry_speaker_notes(project: m.Project) -> None:
     for lang, note in (("zh", "先请学生说说见过哪些零食"), ("en", "Ask the students which snacks they know")):
         public = render_pages(project, lang, SiteOptions(today=TODAY))

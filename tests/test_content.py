@@ -1,0 +1,208 @@
+"""The shipped teaching set (content/, quizzes/): what the lecture group adopts must be complete,
+consistent and accurate.
+
+These tests read the real project, not fixtures. They hold the floor of the teaching-set issue
+(counts, coverage, review links) and the accuracy rules that a machine can check: every law
+reference resolves to a checked article, occasion dates match the checked calendar, nothing
+carries a phone number or Hlai text that no speaker supplied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator import model as m
+from generator.loader import load_project
+
+ROOT = Path(__file__).parents[1]
+
+#: Anti-Drug Law articles checked in ../shared/facts.md (the only ones content may cite).
+CHECKED_ANTI_DRUG_LAW_ARTICLES = {2, 4, 33, 34, 38, 47, 48, 62}
+#: 三月三 (3rd day of the 3rd lunar month) in the Gregorian calendar, from the facts.
+SANYUESAN = {dt.date(2026, 4, 19), dt.date(2027, 4, 9), dt.date(2028, 3, 28)}
+#: Lessons per audience the issue asks for (social workers: two training modules' units).
+AUDIENCE_FLOOR = {"primary": 3, "middle": 2, "high": 3, "university": 2, "residents": 3, "parents": 2,
+                  "villagers": 3, "social-workers": 4}
+#: Words that mean a text states the law; a lesson using them must cite a law.
+LAW_WORDS = re.compile(r"违法|犯罪|拘留|处罚|法律|《禁毒法》|依法")
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="module")
+def project(loaded) -> m.Project:
+    assert loaded.project is not None
+    return loaded.project
+
+
+def zh_en(text: m.Text | None) -> bool:
+    return text is not None and bool(text.values.get("zh", "").strip()) and bool(text.values.get("en", "").strip())
+
+
+def test_the_set_checks_clean_with_no_warnings(loaded) -> None:
+    assert [str(d) for d in loaded.diagnostics.sorted()] == []
+
+
+# --- lessons ----------------------------------------------------------------------------------
+
+
+def test_enough_lessons_for_every_audience(project) -> None:
+    assert len(project.lessons) >= 12
+    per_audience = Counter(a for lesson in project.lessons.values() for a in lesson.audiences)
+    short = {a: (per_audience[a], n) for a, n in AUDIENCE_FLOOR.items() if per_audience[a] < n}
+    assert short == {}, "audience: (lessons, wanted)"
+
+
+def test_every_lesson_is_complete(project) -> None:
+    problems = []
+    for lesson in project.lessons.values():
+        wanted = {
+            "objectives": lesson.objectives, "key points": lesson.key_points, "glossary links": lesson.glossary,
+            "a quiz": lesson.quiz or project.training_for_lesson(lesson.id),
+            "speaker notes": [s for s in lesson.sections if s.notes is not None],
+        }
+        problems += [f"{lesson.id}: no {what}" for what, value in wanted.items() if not value]
+        if any(s.id is None or s.minutes is None for s in lesson.sections):
+            problems.append(f"{lesson.id}: every section needs an id and minutes")
+        elif sum(s.minutes for s in lesson.sections) != lesson.duration_minutes:  # type: ignore[misc]
+            problems.append(f"{lesson.id}: sections do not add up to duration_minutes")
+        problems += [f"{lesson.id}: section {s.id} not in both languages" for s in lesson.sections
+                     if not (zh_en(s.title) and zh_en(s.body))]
+    assert problems == []
+
+
+def test_a_lesson_that_states_the_law_cites_it(project) -> None:
+    uncited = [lesson.id for lesson in project.lessons.values()
+               if any(LAW_WORDS.search(s.body.values.get("zh", "")) for s in lesson.sections) and not lesson.references]
+    assert uncited == []
+
+
+def test_every_law_reference_resolves_to_a_checked_article(project) -> None:
+    refs = [(lesson.id, r) for lesson in project.lessons.values() for r in lesson.references]
+    assert len(refs) >= 12
+    for lesson_id, ref in refs:
+        assert ref.law in project.laws, (lesson_id, ref.law)
+        if ref.article is not None:
+            assert ref.article in project.laws[ref.law].articles, (lesson_id, ref.law, ref.article)
+
+
+def test_laws_carry_only_checked_article_numbers(project) -> None:
+    assert set(project.laws["anti-drug-law"].articles) == CHECKED_ANTI_DRUG_LAW_ARTICLES
+    others = {law_id: sorted(law.articles) for law_id, law in project.laws.items() if law_id != "anti-drug-law" and law.articles}
+    assert others == {}
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def test_events_cover_regions_settings_and_every_status(project) -> None:
+    events = list(project.events.values())
+    assert len(events) >= 8
+    assert len({e.region for e in events}) >= 5
+    assert {e.setting for e in events} == set(project.config.settings)
+    assert {"planned", "done", "cancelled"} <= {e.status for e in events}
+
+
+def test_occasions_fall_on_their_checked_dates(project) -> None:
+    occasions = {"626": [], "sanyuesan": []}
+    for e in project.events.values():
+        occasion = e.occasion.values.get("zh", "") if e.occasion else ""
+        if "6·26" in occasion or "国际禁毒日" in occasion:
+            occasions["626"].append(e.id)
+            assert (e.date.month, e.date.day) == (6, 26), e.id
+        if "三月三" in occasion:
+            occasions["sanyuesan"].append(e.id)
+            assert e.date in SANYUESAN, e.id
+    assert occasions["626"] and occasions["sanyuesan"]
+
+
+def test_done_events_have_reports_with_consented_described_photos(project) -> None:
+    done = [e for e in project.events.values() if e.status == "done"]
+    assert len(done) >= 3
+    for e in done:
+        assert e.report is not None and e.report.attendance and zh_en(e.report.summary), e.id
+        assert e.report.photos, e.id
+        for photo in e.report.photos:
+            assert photo.consent and zh_en(photo.alt), (e.id, photo.src)
+            assert (project.content_dir / photo.src).is_file(), photo.src
+
+
+def test_cancelled_events_say_why(project) -> None:
+    assert all(zh_en(e.cancel_reason) for e in project.events.values() if e.status == "cancelled")
+
+
+def test_event_venues_are_marked_as_examples(project) -> None:
+    assert [e.id for e in project.events.values() if "示例" not in e.venue.values["zh"]] == []
+
+
+# --- quizzes and training ---------------------------------------------------------------------
+
+
+def test_every_question_explains_and_links_to_a_section(project) -> None:
+    assert len(project.quizzes) >= 6
+    problems = []
+    for quiz in project.quizzes.values():
+        for _path, q in quiz.all_questions():
+            where = f"{quiz.id} {q.id}"
+            if not zh_en(q.explanation):
+                problems.append(f"{where}: explanation")
+            lesson_id = q.lesson or quiz.lesson
+            if lesson_id is None or q.section is None:
+                problems.append(f"{where}: review link")
+            elif q.section not in [s.id for s in project.lessons[lesson_id].sections]:
+                problems.append(f"{where}: review section {q.section} not in {lesson_id}")
+    assert problems == []
+
+
+def test_two_training_modules_with_full_quizzes(project) -> None:
+    modules = list(project.training.values())
+    assert len(modules) >= 2
+    for module in modules:
+        assert module.credit_hours and len(module.units) >= 2, module.id
+        quiz = project.quizzes[module.quiz]
+        assert quiz.scored_count >= 15, module.id
+        assert any(isinstance(q, m.ScenarioQuestion) for q in quiz.questions), module.id
+
+
+# --- reference material -----------------------------------------------------------------------
+
+
+def test_glossary_is_bilingual_and_names_street_names(project) -> None:
+    terms = list(project.glossary.values())
+    assert len(terms) >= 40
+    assert [t.id for t in terms if not (zh_en(t.term) and zh_en(t.definition))] == []
+    drugs = [t for t in terms if t.category == "drug"]
+    assert sum(1 for t in drugs if t.aliases) >= 8
+    assert {t.category for t in terms} >= {"drug", "law", "health", "social-work", "education"}
+
+
+def test_help_centres_are_examples_for_the_regions_in_the_facts(project) -> None:
+    centres = list(project.help_centres.values())
+    assert {"wenchang", "dingan", "baoting", "lingshui"} <= {c.region for c in centres}
+    assert all(c.example and not c.phone for c in centres)
+
+
+def test_four_lecturer_profiles_one_per_role(project) -> None:
+    assert sorted(lec.role for lec in project.lecturers.values()) == ["counsellor", "doctor", "police", "social-work-trainer"]
+
+
+def test_no_text_in_a_language_no_speaker_supplied(project) -> None:
+    assert project.config.extra_languages == {}
+    files = [*ROOT.joinpath("content").rglob("*.yml"), *ROOT.joinpath("quizzes").rglob("*.yml")]
+    assert [f.name for f in files if re.search(r"^\s*(lic|mji):", f.read_text(encoding="utf-8"), re.M)] == []
+
+
+def test_every_shipped_image_is_used(project) -> None:
+    used = {s.image.src for lesson in project.lessons.values() for s in lesson.sections if s.image}
+    used |= {p.src for e in project.events.values() if e.report for p in e.report.photos}
+    used |= {lec.photo.src for lec in project.lecturers.values() if lec.photo}
+    shipped = {p.relative_to(project.content_dir).as_posix() for p in project.content_dir.joinpath("images").rglob("*") if p.is_file()}
+    assert shipped - used == set()
