@@ -333,6 +333,8 @@ class _Resolver:
         self._ref(doc, (*base, "quiz"), training.quiz, self.p.quizzes, "quiz")
 
     def _lecturer(self, lecturer: m.Lecturer, doc: Document, base: PathKey) -> None:
+        if self.cfg.topics:
+            self._refs(doc, base, "topics", lecturer.topics, self.cfg.topics, "topic")
         self._image(doc, (*base, "photo"), lecturer.photo)
 
     def _glossary(self, term: m.GlossaryTerm, doc: Document, base: PathKey) -> None:

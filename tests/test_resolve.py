@@ -450,11 +450,14 @@ def test_section_minutes_that_do_not_add_up_are_a_warning(project) -> None:
         "content/lessons/x.yml:4:19: warning: the sections add up to 20 minutes but duration_minutes is 45"]
 
 
-def test_declared_topics_are_the_only_ones_allowed(project) -> None:
+def test_declared_topics_are_the_only_ones_allowed(project, tmp_path: Path, make_project) -> None:
     config = SCAFFOLD.joinpath("site_config.yml").read_text(encoding="utf-8") + "topics:\n  new-drugs: {zh: 新型毒品, en: New drugs}\n"
     lesson = LESSON + "topics: [new-drug, new-drugs]\n"
     assert project({"site_config.yml": config, "content/lessons/x.yml": lesson}) == [
         "content/lessons/x.yml:10:10: error: unknown topic 'new-drug' (did you mean `new-drugs`?)"]
+    lecturer = "name: {zh: 讲师, en: Lecturer}\nrole: police\ntopics: [new-drugs, drug-law]\n"
+    assert problems(make_project(tmp_path / "q", {"site_config.yml": config, "content/lecturers/x.yml": lecturer})) == [
+        "content/lecturers/x.yml:3:21: error: unknown topic 'drug-law' (known: new-drugs)"]
 
 
 # --- plain language for primary pupils --------------------------------------------------------

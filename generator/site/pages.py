@@ -187,7 +187,8 @@ class _Renderer:
             self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
                         centres=sorted(p.help_centres.values(), key=lambda c: (list(p.config.regions).index(c.region) if c.region in p.config.regions else 99, c.id))),
             self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",
-                        lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id))),
+                        lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
+                        lesson_topics={t for les in lessons for t in les.topics}),
         ]
         if self.o.kits:
             groups = [(key, self.kits(key)) for key in sorted(self.o.kits)]

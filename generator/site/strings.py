@@ -19,6 +19,7 @@ UI: dict[str, dict[str, str]] = {
     "setting": {"zh": "场景", "en": "Setting"},
     "settings": {"zh": "场景", "en": "Settings"},
     "topic": {"zh": "主题", "en": "Topic"},
+    "teaches": {"zh": "讲授主题", "en": "Teaches"},
     "topics": {"zh": "主题", "en": "Topics"},
     "duration": {"zh": "时长", "en": "Duration"},
     "minutes": {"zh": "{n} 分钟", "en": "{n} min"},
