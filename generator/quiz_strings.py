@@ -45,7 +45,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Partly correct",
     },
     "points_earned": {
-        "zh": "本题得分：{points}（满分 1 分）",
+        "zh": "本题得分：{points}（满分1分）",
         "en": "Points for this question: {points} out of 1",
     },
     "score": {
@@ -53,7 +53,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Score",
     },
     "score_line": {
-        "zh": "共 {total} 题，得 {points} 分",
+        "zh": "共{total}题，得{points}分",
         "en": "{points} points out of {total} questions",
     },
     "passed": {
@@ -65,15 +65,15 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Not passed",
     },
     "pass_mark": {
-        "zh": "及格线 {p}%",
+        "zh": "及格线{p}%",
         "en": "Pass mark {p}%",
     },
     "training_pass_mark": {
-        "zh": "这是培训模块的结业测验，及格线为 {p}%。",
+        "zh": "这是培训模块的结业测验，及格线为{p}%。",
         "en": "This is the final quiz of a training module: the pass mark is {p}%.",
     },
     "best_so_far": {
-        "zh": "历史最高分 {best}%（已完成 {attempts} 次）",
+        "zh": "历史最高分{best}%（已完成{attempts}次）",
         "en": "Best score so far: {best}% ({attempts} completed)",
     },
     "no_attempts": {
@@ -85,11 +85,11 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "First passed on {date}",
     },
     "question_count": {
-        "zh": "共 {m} 题",
+        "zh": "共{m}题",
         "en": "{m} questions",
     },
     "question_n_of_m": {
-        "zh": "第 {n} 题，共 {m} 题",
+        "zh": "第{n}题，共{m}题",
         "en": "Question {n} of {m}",
     },
     "case": {
@@ -105,7 +105,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Choose every correct answer (more than one may be right).",
     },
     "partial_rule": {
-        "zh": "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低 0 分。",
+        "zh": "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低0分。",
         "en": "Scoring: each correct choice earns 1 ÷ (number of correct answers) of a point, each wrong choice takes the same away; the lowest score for the question is 0.",
     },
     "true_false_hint": {
@@ -145,7 +145,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Drag to reorder",
     },
     "moved_to": {
-        "zh": "“{item}”已移到第 {pos} 位",
+        "zh": "“{item}”已移到第{pos}位",
         "en": "“{item}” moved to position {pos}",
     },
     "need_answer": {
@@ -228,7 +228,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "Units",
     },
     "units_read": {
-        "zh": "已读 {n} / {m} 个单元",
+        "zh": "已读{n}/{m}个单元",
         "en": "{n} of {m} units read",
     },
     "mark_read": {
@@ -248,7 +248,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "Take the final quiz",
     },
     "quiz_best": {
-        "zh": "最高分 {best}%",
+        "zh": "最高分{best}%",
         "en": "Best score {best}%",
     },
     "quiz_not_taken": {
@@ -256,7 +256,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "You have not taken the final quiz yet",
     },
     "pass_mark": {
-        "zh": "及格线 {p}%",
+        "zh": "及格线{p}%",
         "en": "Pass mark {p}%",
     },
     "passed_on": {
@@ -268,7 +268,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "Not passed yet",
     },
     "credit_hours": {
-        "zh": "{h} 学时",
+        "zh": "{h}学时",
         "en": "{h} credit hours",
     },
     "credit_hours_label": {
@@ -280,11 +280,11 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "Still to do:",
     },
     "missing_units": {
-        "zh": "还有 {k} 个单元未标记为已读：",
+        "zh": "还有{k}个单元未标记为已读：",
         "en": "Units not yet marked as read ({k}):",
     },
     "missing_quiz": {
-        "zh": "结业测验成绩尚未达到 {p}%。",
+        "zh": "结业测验成绩尚未达到{p}%。",
         "en": "The final quiz has not been passed at {p}% yet.",
     },
     "certificate_link": {
@@ -340,7 +340,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
         "en": "has completed the training module",
     },
     "cert_details": {
-        "zh": "共 {h} 学时，结业测验成绩 {score}%，于 {date} 通过。",
+        "zh": "共{h}学时，结业测验成绩{score}%，于{date}通过。",
         "en": "{h} credit hours · final quiz score {score}% · passed on {date}",
     },
     "cert_name_missing": {

@@ -21,13 +21,13 @@ S: dict[str, dict[str, str]] = {
     "share-image": {"zh": "微信群分享图", "en": "Share image for WeChat groups"},
     "village_edition": {"zh": "村寨版", "en": "village edition"},
     # info line
-    "pages": {"zh": "{n} 页", "en": "{n} page|{n} pages"},
-    "page_x_of_y": {"zh": "第 {x} 页 / 共 {y} 页", "en": "Page {x} of {y}"},
+    "pages": {"zh": "{n}页", "en": "{n} page|{n} pages"},
+    "page_x_of_y": {"zh": "第{x}页，共{y}页", "en": "Page {x} of {y}"},
     # shared
     "audience": {"zh": "对象", "en": "Audience"},
     "setting": {"zh": "场景", "en": "Setting"},
     "duration": {"zh": "时长", "en": "Duration"},
-    "minutes": {"zh": "{n} 分钟", "en": "{n} min"},
+    "minutes": {"zh": "{n}分钟", "en": "{n} min"},
     "date": {"zh": "日期", "en": "Date"},
     "time": {"zh": "时间", "en": "Time"},
     "venue": {"zh": "地点", "en": "Venue"},
@@ -46,7 +46,7 @@ S: dict[str, dict[str, str]] = {
     "outline_part": {"zh": "环节", "en": "Part"},
     "outline_min": {"zh": "分钟", "en": "Min"},
     "outline_sum": {
-        "zh": "各环节合计 {sum} 分钟，课时 {total} 分钟。",
+        "zh": "各环节合计{sum}分钟，课时{total}分钟。",
         "en": "The parts add up to {sum} min; the lesson lasts {total} min.",
     },
     "outline_estimated": {"zh": "≈ 表示内容未给时长，按剩余时间平均估算。", "en": "≈: no time given in the content; the remaining time is shared out."},
@@ -60,7 +60,7 @@ S: dict[str, dict[str, str]] = {
     "glossary": {"zh": "术语", "en": "Terms"},
     "quiz": {"zh": "课后测验", "en": "Quiz"},
     "quiz_line": {
-        "zh": "《{title}》：{n} 题，{pass_mark} 分及格。练习纸和答案见同一资料包。",
+        "zh": "《{title}》：{n}题，{pass_mark}分及格。练习纸和答案见同一资料包。",
         "en": "“{title}”: {n} questions, pass mark {pass_mark}%. The worksheet and answer key are in this kit.",
     },
     "plan_confidential": {"zh": "讲师用，不发给听众。", "en": "For the lecturer; not for the audience."},
@@ -82,12 +82,12 @@ S: dict[str, dict[str, str]] = {
     "false": {"zh": "错", "en": "False"},
     "choose_one": {"zh": "单选", "en": "choose one"},
     "choose_many": {"zh": "多选", "en": "choose all that apply"},
-    "order_hint": {"zh": "在方框里填 1、2、3……排出正确顺序", "en": "Number the boxes 1, 2, 3 … in the right order"},
+    "order_hint": {"zh": "在方框里填1、2、3……排出正确顺序", "en": "Number the boxes 1, 2, 3 … in the right order"},
     "answer": {"zh": "答案", "en": "Answer"},
     "accepted": {"zh": "可接受的答案", "en": "Accepted answers"},
     "review": {"zh": "复习：", "en": "Review: "},
     "drawn_note": {
-        "zh": "本练习纸选用题库的前 {n} 题（在线测验每次从题库中抽题）。",
+        "zh": "本练习纸选用题库的前{n}题（在线测验每次从题库中抽题）。",
         "en": "This sheet uses the first {n} questions of the bank (the online quiz draws from the whole bank).",
     },
     "pass_mark": {"zh": "及格线：{n}%", "en": "Pass mark: {n}%"},
@@ -126,7 +126,7 @@ S: dict[str, dict[str, str]] = {
     },
     # certificate
     "cert_body": {
-        "zh": "兹证明 {name} 于 {date} 在 {venue} 参加了“{title}”活动。",
+        "zh": "兹证明{name}于{date}在{venue}参加了“{title}”活动。",
         "en": "This certifies that {name} took part in “{title}” at {venue} on {date}.",
     },
     "cert_thanks": {"zh": "特发此证，以资鼓励。", "en": "With thanks for taking part."},

@@ -22,12 +22,12 @@ UI: dict[str, dict[str, str]] = {
     "teaches": {"zh": "讲授主题", "en": "Teaches"},
     "topics": {"zh": "主题", "en": "Topics"},
     "duration": {"zh": "时长", "en": "Duration"},
-    "minutes": {"zh": "{n} 分钟", "en": "{n} min"},
+    "minutes": {"zh": "{n}分钟", "en": "{n} min"},
     "any": {"zh": "全部", "en": "Any"},
     "any_duration": {"zh": "不限时长", "en": "Any length"},
-    "up_to": {"zh": "不超过 {n} 分钟", "en": "Up to {n} min"},
+    "up_to": {"zh": "不超过{n}分钟", "en": "Up to {n} min"},
     "filter": {"zh": "筛选课程", "en": "Filter lessons"},
-    "shown": {"zh": "显示 {n} / {m} 门课程", "en": "Showing {n} of {m} lessons"},
+    "shown": {"zh": "显示{n}/{m}门课程", "en": "Showing {n} of {m} lessons"},
     "no_match": {"zh": "没有符合条件的课程。", "en": "No lesson matches these filters."},
     "objectives": {"zh": "教学目标", "en": "Objectives"},
     "materials": {"zh": "所需材料", "en": "Materials"},
@@ -65,7 +65,7 @@ UI: dict[str, dict[str, str]] = {
     "final_quiz": {"zh": "结业测验", "en": "Final quiz"},
     "pass_mark": {"zh": "及格线", "en": "Pass mark"},
     "certificate": {"zh": "结业证书", "en": "Certificate"},
-    "questions_n": {"zh": "{n} 道题", "en": "{n} questions"},
+    "questions_n": {"zh": "{n}道题", "en": "{n} questions"},
     "worksheet": {"zh": "练习纸", "en": "Worksheet"},
     "answer_key": {"zh": "参考答案", "en": "Answer key"},
     "colon": {"zh": "：", "en": ": "},
@@ -111,7 +111,7 @@ UI: dict[str, dict[str, str]] = {
     "skip_filters": {"zh": "筛选条件", "en": "Filters"},
     "module": {"zh": "培训模块", "en": "Training module"},
     "part_of_training": {"zh": "本课是以下培训模块的学习单元：", "en": "This lesson is a unit of:"},
-    "translations_by": {"zh": "{lang} 文本提供者：{who}", "en": "{lang} text supplied by {who}"},
+    "translations_by": {"zh": "{lang}文本提供者：{who}", "en": "{lang} text supplied by {who}"},
 }
 
 

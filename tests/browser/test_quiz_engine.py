@@ -68,7 +68,7 @@ def test_every_type_right_then_wrong(make_page, site_root, http_serve, via):
     assert order.locator(".dl-quiz__answer:not(.dl-quiz__answer--given) li").all_inner_texts() == ["虎门销烟", "禁毒法通过", "禁毒法施行"]
     # best stays, last and attempts update, passed_at keeps the first pass
     assert stored(page, data["id"]) == {"attempts": 2, "best": 100, "last": 0, "passed_at": dt.date.today().isoformat()}
-    assert "历史最高分 100%（已完成 2 次）" in page.locator(".dl-quiz__best").inner_text()
+    assert "历史最高分100%（已完成 2 次）" in page.locator(".dl-quiz__best").inner_text()
 
 
 def test_immediate_feedback_shows_explanation_answer_and_review(guarded_page, site_root):
@@ -148,10 +148,10 @@ def test_multiple_partial_credit_rule_is_shown_and_applied(guarded_page, site_ro
     page.locator(".dl-quiz__option", has_text="跳跳糖").click()
     page.locator(".dl-quiz__question button[type=submit]").click()
     assert page.locator(".dl-quiz__verdict").inner_text().strip() == "部分正确"
-    assert page.locator(".dl-quiz__feedback .dl-quiz__points").inner_text() == "本题得分：0.5（满分 1 分）"
+    assert page.locator(".dl-quiz__feedback .dl-quiz__points").inner_text() == "本题得分：0.5（满分1分）"
     page.locator(".dl-quiz__question button[type=submit]").click()
     assert page.locator(".dl-quiz__score-value").inner_text() == "50%"
-    assert page.locator(".dl-quiz__score-line").inner_text() == "共 1 题，得 0.5 分"
+    assert page.locator(".dl-quiz__score-line").inner_text() == "共1题，得0.5分"
     assert "通过" in page.locator(".dl-quiz__result-verdict").inner_text()
     # a partly right question still counts as one to review
     assert missed_ids(page) == ["q-multiple"]
@@ -169,7 +169,7 @@ def test_pass_mark_boundary(guarded_page, site_root, right, passed):
     assert page.locator(".dl-quiz__score-value").inner_text() == f"{pct}%"
     verdict = page.locator(".dl-quiz__result-verdict").inner_text()
     assert ("未通过" not in verdict) is passed
-    assert "及格线 60%" in verdict
+    assert "及格线60%" in verdict
     assert (stored(page, "boundary")["passed_at"] is not None) is passed
 
 
@@ -179,8 +179,8 @@ def test_training_pass_mark_overrides_quiz_pass_mark(guarded_page, site_root):
             "review": None} for i in range(5)]
     data = quiz_data("module-q", questions=tfs, pass_mark=60, training={"id": "m", "pass_mark": 80})
     open_quiz(page, site_root, data)
-    assert "及格线 80%" in page.locator(".dl-quiz__meta").inner_text()
-    assert "这是培训模块的结业测验，及格线为 80%。" in page.locator(".dl-quiz__meta").inner_text()
+    assert "及格线80%" in page.locator(".dl-quiz__meta").inner_text()
+    assert "这是培训模块的结业测验，及格线为80%。" in page.locator(".dl-quiz__meta").inner_text()
     run_quiz(page, data, {"t0": True, "t1": True, "t2": True, "t3": False, "t4": False})
     assert page.locator(".dl-quiz__score-value").inner_text() == "60%"
     assert "未通过" in page.locator(".dl-quiz__result-verdict").inner_text()
@@ -493,7 +493,7 @@ def test_works_without_local_storage(make_page, site_root):
     assert page.locator(".dl-quiz__warning").inner_text() == QUIZ_STRINGS["storage_unavailable"]["zh"]
     run_quiz(page, data, True)
     assert page.locator(".dl-quiz__score-value").inner_text() == "100%"
-    assert "历史最高分 100%（已完成 1 次）" in page.locator(".dl-quiz__best").inner_text()
+    assert "历史最高分100%（已完成 1 次）" in page.locator(".dl-quiz__best").inner_text()
 
 
 def test_network_guard_catches_remote_requests(make_page, site_root):

@@ -26,15 +26,15 @@ def test_module_progress_through_to_certificate(make_page, site_root, http_serve
     page.goto(module_url(site_root, data, base))
     widget = page.locator(".dl-training")
     assert widget.locator(".dl-training__status").inner_text().strip().endswith("尚未完成本模块")
-    assert "已读 0 / 2 个单元" in widget.locator(".dl-training__facts").inner_text()
+    assert "已读0/2个单元" in widget.locator(".dl-training__facts").inner_text()
     assert "还没有参加结业测验" in widget.locator(".dl-training__facts").inner_text()
     missing = widget.locator(".dl-training__missing").inner_text()
-    assert "社区戒毒的法律依据" in missing and "动机访谈入门" in missing and "结业测验成绩尚未达到 80%" in missing
+    assert "社区戒毒的法律依据" in missing and "动机访谈入门" in missing and "结业测验成绩尚未达到80%" in missing
     assert page.locator(".dl-training__cert-link").is_hidden()
 
     # mark the first unit read; it survives a reload
     page.get_by_label("已读：社区戒毒的法律依据").check()
-    assert "已读 1 / 2 个单元" in widget.locator(".dl-training__facts").inner_text()
+    assert "已读1/2个单元" in widget.locator(".dl-training__facts").inner_text()
     page.reload()
     assert page.get_by_label("已读：社区戒毒的法律依据").is_checked()
     assert not page.get_by_label("已读：动机访谈入门").is_checked()
@@ -48,13 +48,13 @@ def test_module_progress_through_to_certificate(make_page, site_root, http_serve
     page.go_back()
     page.wait_for_selector(".dl-training__facts")
     facts = widget.locator(".dl-training__facts").inner_text()
-    assert "最高分 60%" in facts and "尚未通过" in facts
+    assert "最高分60%" in facts and "尚未通过" in facts
     page.go_forward()
     page.wait_for_selector(".dl-quiz__question, .dl-quiz__results")
     page.reload()
     run_quiz(page, quiz, True)
     page.go_back()
-    page.wait_for_function("document.querySelector('.dl-training__facts').textContent.includes('最高分 100%')")
+    page.wait_for_function("document.querySelector('.dl-training__facts').textContent.includes('最高分100%')")
     assert f"通过日期：{TODAY}" in widget.locator(".dl-training__facts").inner_text()
     assert page.locator(".dl-training__cert-link").is_hidden()  # one unit still unread
 
@@ -67,7 +67,7 @@ def test_module_progress_through_to_certificate(make_page, site_root, http_serve
     assert storage(page, "dandelion:v1:training:other-module") == {"read": ["lesson-b"], "name": ""}
     page.go_back()
     page.wait_for_function("document.querySelector('.dl-training__status--complete') !== null")
-    assert "已读 2 / 2 个单元" in widget.locator(".dl-training__facts").inner_text()
+    assert "已读2/2个单元" in widget.locator(".dl-training__facts").inner_text()
     assert page.locator(".dl-training__missing").count() == 0
     page.get_by_role("link", name="查看并打印结业证书").click()
     page.wait_for_selector(".dl-certificate__sheet")
@@ -96,7 +96,7 @@ def test_certificate_says_what_is_missing(guarded_page, site_root):
     missing = page.locator(".dl-certificate__missing")
     assert "暂时还不能打印证书" in missing.inner_text()
     assert "动机访谈入门" in missing.inner_text() and "社区戒毒的法律依据" not in missing.inner_text()
-    assert "结业测验成绩尚未达到 80%" in missing.inner_text()
+    assert "结业测验成绩尚未达到80%" in missing.inner_text()
     assert missing.get_by_role("link", name="参加结业测验").get_attribute("href") == "../quizzes/module-quiz.html"
 
 
@@ -110,7 +110,7 @@ def test_certificate_content_and_print_layout(guarded_page, site_root, tmp_path)
     page.get_by_label("你的姓名").fill("王小明")
     text = sheet.inner_text()
     for expected in ("海南省戒毒管理局", "结业证书", "兹证明", "王小明", "完成了培训模块", "社区戒毒康复基础",
-                     "共 4 学时，结业测验成绩 92%，于 2026-06-26 通过。"):
+                     "共4学时，结业测验成绩92%，于2026-06-26通过。"):
         assert expected in text, expected
     page.reload()
     assert page.get_by_label("你的姓名").input_value() == "王小明"
@@ -254,7 +254,7 @@ def test_corrupt_storage_is_ignored(guarded_page, site_root):
         localStorage.setItem('dandelion:v1:quiz:module-quiz', JSON.stringify({best: 'lots', passed_at: 5}));
     }""")
     page.reload()
-    assert "已读 0 / 2 个单元" in page.locator(".dl-training__facts").inner_text()
+    assert "已读0/2个单元" in page.locator(".dl-training__facts").inner_text()
     assert "还没有参加结业测验" in page.locator(".dl-training__facts").inner_text()
     page.get_by_label("已读：社区戒毒的法律依据").check()
     assert storage(page, "dandelion:v1:training:community-rehab-basics") == {"read": ["lesson-a"], "name": ""}

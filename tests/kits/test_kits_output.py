@@ -72,7 +72,7 @@ def test_links_for_the_site(lecturer_run: KitRun) -> None:
     assert handout["href"] == "../kits/zh/lessons/village-lesson/village/handout.pdf"
     assert handout["label"] == "听众讲义 · 黎村苗寨"
     assert handout["label_en"].startswith("Audience handout")
-    assert re.fullmatch(r"PDF · [12] 页 · \d+ KB", handout["info"])
+    assert re.fullmatch(r"PDF · [12]页 · \d+ KB", handout["info"])
     assert re.fullmatch(r"PDF · [12] pages? · \d+ KB", handout["info_en"])
     poster = next(x for x in links["event:village-event"] if x["kind"] == "poster-png")
     assert re.fullmatch(r"PNG · 3508×4961 · [\d.]+ (KB|MB)", poster["info"])
