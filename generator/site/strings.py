@@ -69,6 +69,7 @@ UI: dict[str, dict[str, str]] = {
     "worksheet": {"zh": "练习纸", "en": "Worksheet"},
     "answer_key": {"zh": "参考答案", "en": "Answer key"},
     "colon": {"zh": "：", "en": ": "},
+    "list_sep": {"zh": "、", "en": ", "},
     "true": {"zh": "对", "en": "True"},
     "false": {"zh": "错", "en": "False"},
     "worksheet_name": {"zh": "姓名：__________　班级/单位：__________　日期：__________", "en": "Name: __________   Class/unit: __________   Date: __________"},
