@@ -46,8 +46,10 @@ def test_starter_kits_in_both_languages(starter_run) -> None:
     en = next(e for e in files if e["language"] == "en" and e["kind"] == "handout")
     text = pdftotext(report.out / en["path"])
     assert "Audience handout" in text and "What drugs are" in text and "Page 1 of" in text
+    assert "(also called meth)" in text  # half-width brackets in English
     zh = next(e for e in files if e["language"] == "zh" and e["kind"] == "handout")
-    assert "第 1 页" in pdftotext(report.out / zh["path"]) or "第1页" in pdftotext(report.out / zh["path"])
+    zh_text = pdftotext(report.out / zh["path"])
+    assert "第1页" in zh_text and "（又称甲基苯丙胺）" in zh_text
 
 
 def test_warnings_for_missing_site_url_and_harfbuzz(starter_run) -> None:
