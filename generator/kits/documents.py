@@ -428,7 +428,7 @@ class Documents:
                 (k.s("date"), strings.date_long(event.date, k.lang)),
                 (k.s("time"), strings.time_range(event.start, event.end)),
                 (k.s("venue"), k.t(event.venue)),
-                (k.s("lecturers"), strings.list_join(lecturers, k.lang)),
+                (k.s("lecturers", n=len(lecturers)), strings.list_join(lecturers, k.lang)),
             ]
             subtitle = k.t(event.occasion) or strings.list_join(lessons, k.lang) or None
             return k.t(event.title), subtitle, [(a, b) for a, b in fields if b] or fields

@@ -258,8 +258,8 @@ def _layout_poster(spec: PosterSpec, fonts: KitFonts, title_budget: float) -> tu
         (strings.t("date", spec.lang), spec.date),
         (strings.t("time", spec.lang), spec.time),
         (strings.t("venue", spec.lang), spec.venue),
-        (strings.t("lessons", spec.lang), ("、" if zh else "; ").join(f"《{x}》" if zh else x for x in spec.lessons)),
-        (strings.t("lecturers", spec.lang), strings.list_join(spec.lecturers, spec.lang)),
+        (strings.t("lessons", spec.lang, n=len(spec.lessons)), ("、" if zh else "; ").join(f"《{x}》" if zh else x for x in spec.lessons)),
+        (strings.t("lecturers", spec.lang, n=len(spec.lecturers)), strings.list_join(spec.lecturers, spec.lang)),
     ]
     rows = [(label, value) for label, value in rows if value]
     info_size = _info_rows(b, rows, x=margin, y=info_top, w=info_w, h=info_bottom - info_top)

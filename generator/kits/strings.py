@@ -31,8 +31,8 @@ S: dict[str, dict[str, str]] = {
     "date": {"zh": "日期", "en": "Date"},
     "time": {"zh": "时间", "en": "Time"},
     "venue": {"zh": "地点", "en": "Venue"},
-    "lecturers": {"zh": "主讲", "en": "Speakers"},
-    "lessons": {"zh": "课程", "en": "Talk"},
+    "lecturers": {"zh": "主讲", "en": "Speaker|Speakers"},
+    "lessons": {"zh": "课程", "en": "Talk|Talks"},
     "organiser": {"zh": "主办", "en": "Organised by"},
     "partners": {"zh": "协办", "en": "With"},
     "fill_in": {"zh": "（请填写）", "en": "(fill in)"},
@@ -141,13 +141,17 @@ S: dict[str, dict[str, str]] = {
 }
 
 
+#: Keys whose English text is "one|many".
+PLURAL = {"pages", "lessons", "lecturers"}
+
+
 def t(key: str, lang: str, **kw: object) -> str:
     """The string ``key`` in ``lang`` (falls back to en, then zh), formatted with ``kw``."""
     entry = S[key]
     text = entry.get(lang) or entry.get(lang.split("-")[0]) or entry.get("en") or entry["zh"]
-    if "|" in text and "n" in kw and key == "pages":
+    if key in PLURAL and "|" in text:  # "one|many"; the many form when no count is given
         one, many = text.split("|")
-        text = one if kw["n"] == 1 else many
+        text = one if kw.get("n") == 1 else many
     return text.format(**kw) if kw else text
 
 

@@ -1,7 +1,8 @@
 """Fitting text into boxes for posters: measure with the real font, wrap by Chinese rules, shrink to fit.
 
 Chinese line breaking (禁则): a line never starts with closing punctuation (，。！？、；：）」 …) and never ends
-with opening punctuation (（「《 …); the punctuation sets are the ones ``generator.zh`` uses for ruby. Latin
+with opening punctuation (（「《 …); the punctuation sets are the ones ``generator.zh`` uses for ruby. A short
+bracketed group such as （示例） is kept on one line. Latin
 words break at spaces only. Titles are *balanced*: once the number of lines is known, the width is
 narrowed as far as it can be without adding a line, so a title never ends with one lonely character.
 """
@@ -44,8 +45,9 @@ class Measure:
         return self._em(text) * size if text else 0.0
 
 
-def tokens(text: str) -> list[str]:
-    """Unbreakable pieces: one Han character (with its punctuation attached), a Latin word, or a space."""
+def tokens(text: str, *, group: bool = True) -> list[str]:
+    """Unbreakable pieces: one Han character (with its punctuation attached), a Latin word, a space, or
+    (with ``group``) a short bracketed group."""
     raw: list[str] = []
     word = ""
     for ch in text:
@@ -70,6 +72,30 @@ def tokens(text: str) -> list[str]:
             pending_open = ""
     if pending_open:
         out.append(pending_open)
+    return _keep_short_brackets(out) if group else out
+
+
+#: A bracketed group this short is never split across lines: "（示例）" stays whole.
+SHORT_BRACKET = 4
+_PAIRS = {"（": "）", "(": ")", "《": "》", "「": "」", "【": "】"}
+
+
+def _keep_short_brackets(toks: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        close = _PAIRS.get(tok[:1])
+        if close and close not in tok:
+            j = i + 1
+            while j < len(toks) and close not in toks[j] and j - i <= SHORT_BRACKET:
+                j += 1
+            if j < len(toks) and close in toks[j] and j - i < SHORT_BRACKET and " " not in toks[i:j + 1]:
+                out.append("".join(toks[i:j + 1]))
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
     return out
 
 
@@ -77,23 +103,32 @@ def wrap(text: str, measure: Measure, size: float, width: float) -> list[str]:
     """Greedy wrap of ``text`` at ``size`` into lines no wider than ``width`` (a too-long word is cut)."""
     lines: list[str] = []
     line = ""
-    for tok in tokens(text):
+    pending = tokens(text)
+    pending.reverse()
+    while pending:
+        tok = pending.pop()
         if tok == " " and not line:
             continue
-        candidate = line + tok
-        if measure.width(candidate.rstrip(), size) <= width or not line.strip():
-            if measure.width(candidate.rstrip(), size) > width:
-                # A single piece wider than the box: cut it by characters.
-                for ch in tok:
-                    if line and measure.width(line + ch, size) > width:
-                        lines.append(line.rstrip())
-                        line = ""
-                    line += ch
-            else:
-                line = candidate
-        else:
+        if measure.width((line + tok).rstrip(), size) <= width:
+            line += tok
+            continue
+        if line.strip():
             lines.append(line.rstrip())
-            line = "" if tok == " " else tok
+            line = ""
+            if tok == " ":
+                continue
+        if measure.width(tok, size) <= width:
+            line = tok
+            continue
+        parts = tokens(tok, group=False)
+        if len(parts) > 1:  # a bracketed group wider than the box: place its pieces one by one
+            pending.extend(reversed(parts))
+            continue
+        for ch in tok:  # a single piece wider than the box: cut it by characters
+            if line and measure.width(line + ch, size) > width:
+                lines.append(line)
+                line = ""
+            line += ch
     if line.strip():
         lines.append(line.rstrip())
     return lines
