@@ -291,14 +291,32 @@ class _QuestionBase(Strict):
     section: Id | None = Field(None, description="Section id in that lesson")
 
 
-class SingleQuestion(_QuestionBase):
+class _ChoiceQuestion(_QuestionBase):
+    options: list[Option] = Field(min_length=2)
+
+    def printed_options(self) -> list[Option]:
+        """The options in the order paper shows them (worksheets and answer keys, site and kits).
+
+        The browser shuffles options; paper cannot, and editors often write the right answer first.
+        A hash of the question id and each option's text gives an order that is the same in every
+        build and language, for the worksheet and its answer key alike, and that does not simply
+        follow the YAML, so a right answer written first is not always "A" on paper.
+        """
+        import hashlib
+
+        def key(option: Option) -> str:
+            first = next(iter(option.text.values.values()), "")
+            return hashlib.sha1(f"{self.id}\x00{first}".encode()).hexdigest()
+
+        return sorted(self.options, key=key)
+
+
+class SingleQuestion(_ChoiceQuestion):
     type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
 
 
-class MultipleQuestion(_QuestionBase):
+class MultipleQuestion(_ChoiceQuestion):
     type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
 
 
 class TrueFalseQuestion(_QuestionBase):

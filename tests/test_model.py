@@ -1,0 +1,26 @@
+"""generator.model: behaviour that lives on the typed model itself."""
+
+from __future__ import annotations
+
+from generator import model as m
+
+
+def question(qid: str, texts: list[str], qtype: str = "single") -> m.SingleQuestion | m.MultipleQuestion:
+    cls = m.SingleQuestion if qtype == "single" else m.MultipleQuestion
+    options = [m.Option(text=m.Text({"zh": t, "en": t.upper()}), correct=i == 0) for i, t in enumerate(texts)]
+    return cls(id=qid, type=qtype, prompt=m.Text({"zh": "问", "en": "Q"}), options=options)
+
+
+def test_printed_options_are_a_stable_permutation() -> None:
+    q = question("q1", ["甲", "乙", "丙", "丁"])
+    first = q.printed_options()
+    assert sorted(o.text.values["zh"] for o in first) == ["丁", "丙", "乙", "甲"]
+    assert [o.text for o in q.printed_options()] == [o.text for o in first]
+    again = question("q1", ["甲", "乙", "丙", "丁"])  # a new build of the same question
+    assert [o.text.values["zh"] for o in again.printed_options()] == [o.text.values["zh"] for o in first]
+
+
+def test_a_right_answer_written_first_is_not_always_first_on_paper() -> None:
+    positions = {[o.correct for o in question(f"q{i}", ["对", "错一", "错二", "错三"]).printed_options()].index(True)
+                 for i in range(40)}
+    assert positions == {0, 1, 2, 3}
