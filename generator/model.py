@@ -298,17 +298,14 @@ class _ChoiceQuestion(_QuestionBase):
         """The options in the order paper shows them (worksheets and answer keys, site and kits).
 
         The browser shuffles options; paper cannot, and editors often write the right answer first.
-        A hash of the question id and each option's text gives an order that is the same in every
-        build and language, for the worksheet and its answer key alike, and that does not simply
-        follow the YAML, so a right answer written first is not always "A" on paper.
+        A shuffle seeded with the question id gives an order that is the same in every build and
+        language, for the worksheet and its answer key alike.
         """
-        import hashlib
+        import random
 
-        def key(option: Option) -> str:
-            first = next(iter(option.text.values.values()), "")
-            return hashlib.sha1(f"{self.id}\x00{first}".encode()).hexdigest()
-
-        return sorted(self.options, key=key)
+        order = list(self.options)
+        random.Random(self.id).shuffle(order)
+        return order
 
 
 class SingleQuestion(_ChoiceQuestion):
@@ -358,6 +355,20 @@ class FillBlankQuestion(_QuestionBase):
 class OrderingQuestion(_QuestionBase):
     type: Literal["ordering"]
     answer: list[Text] = Field(min_length=2, description="The items in the right order")
+
+    def printed_items(self) -> list[Text]:
+        """The items in the order paper shows them (site worksheet and kit PDF alike): fixed per
+        question id, with no item in its right place."""
+        import random
+
+        items = list(self.answer)
+        rng = random.Random(self.id)
+        for _ in range(50):
+            order = items[:]
+            rng.shuffle(order)
+            if all(a is not b for a, b in zip(order, items, strict=True)):
+                return order
+        return items[1:] + items[:1]
 
 
 SimpleQuestion = Annotated[

@@ -24,3 +24,13 @@ def test_a_right_answer_written_first_is_not_always_first_on_paper() -> None:
     positions = {[o.correct for o in question(f"q{i}", ["对", "错一", "错二", "错三"]).printed_options()].index(True)
                  for i in range(40)}
     assert positions == {0, 1, 2, 3}
+
+
+def test_ordering_question_is_never_printed_in_order() -> None:
+    for n in range(2, 7):
+        q = m.OrderingQuestion.model_validate(
+            {"id": f"q{n}", "type": "ordering", "prompt": "p", "answer": [str(i) for i in range(n)]},
+            context={"default_lang": "zh"})
+        printed = q.printed_items()
+        assert sorted(x.values["zh"] for x in printed) == [str(i) for i in range(n)]
+        assert all(a is not b for a, b in zip(printed, q.answer, strict=True))

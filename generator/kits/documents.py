@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import html as _html
-import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,18 +252,6 @@ class K:
     # -- quiz helpers --------------------------------------------------------------------------
     def fill_answers(self, q: m.FillBlankQuestion) -> str:
         return " / ".join(q.answers_for(self.lang, self.default))
-
-    @staticmethod
-    def derange(q: m.OrderingQuestion) -> list[m.Text]:
-        """A fixed order for a printed ordering question in which no item is in its right place."""
-        items = list(q.answer)
-        rng = random.Random(q.id)
-        for _ in range(50):
-            order = items[:]
-            rng.shuffle(order)
-            if all(a is not b for a, b in zip(order, items, strict=True)):
-                return order
-        return items[1:] + items[:1]
 
     def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, key: str) -> bool:
         """False when the prompt already says "（多选）" / "(Choose all that apply)"."""

@@ -87,7 +87,7 @@ class _Renderer:
         self.env.filters.update(
             t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
             minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
-            html_inline=lambda s: markdown_to_html(s, inline=True), shuffled=self.shuffled,
+            html_inline=lambda s: markdown_to_html(s, inline=True),
             ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
@@ -130,13 +130,6 @@ class _Renderer:
     def ruby_md(self, text: m.Text | None, shift: int = 0) -> str:
         """Markdown text rendered to HTML with pinyin over each Han character."""
         return self.o.pinyin.annotate_html(markdown_to_html(md.block(self.t(text), shift)), form="ruby")
-
-    def shuffled(self, items: list[m.Text]) -> list[m.Text]:
-        """A fixed, never-correct order for printed ordering questions (the same in every build)."""
-        import hashlib
-
-        out = sorted(items, key=lambda x: hashlib.sha1(self.t(x).encode()).hexdigest())
-        return list(reversed(out)) if out == items else out
 
     def plain(self, text: m.Text | None) -> str:
         return md.plain(self.t(text))

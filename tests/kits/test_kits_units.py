@@ -13,7 +13,7 @@ from kitutil import LONG_TITLE, load
 from generator import model as m
 from generator.kits import fonts as kit_fonts
 from generator.kits.cache import KitCache
-from generator.kits.documents import Documents, K, outline, short_lines
+from generator.kits.documents import Documents, outline, short_lines
 from generator.kits.fonts import FontError, find_fonts
 from generator.kits.poster import A3, QR, SHARE_PX, Layout, PosterSpec, Text, layout_poster, layout_share
 from generator.kits.textfit import Measure, balanced, fit, tokens, wrap
@@ -268,16 +268,6 @@ def test_short_lines_for_village_handouts() -> None:
     lines = short_lines("新毒品像糖果、奶茶粉、电子烟，看样子认不出来，陌生人给的东西不要吃。", "zh")
     assert len(lines) == 3 and all(len(x) <= 16 for x in lines)
     assert short_lines("Don't try it. Tell an adult.", "en") == ["Don't try it.", "Tell an adult."]
-
-
-def test_ordering_question_is_never_printed_in_order() -> None:
-    for n in range(2, 7):
-        q = m.OrderingQuestion.model_validate(
-            {"id": f"q{n}", "type": "ordering", "prompt": "p", "answer": [str(i) for i in range(n)]},
-            context={"default_lang": "zh"})
-        printed = K.derange(q)
-        assert sorted(x.values["zh"] for x in printed) == [str(i) for i in range(n)]
-        assert all(a is not b for a, b in zip(printed, q.answer, strict=True))
 
 
 def _font_sizes(html: str, base_url: str) -> list[tuple[float, str, str]]:
