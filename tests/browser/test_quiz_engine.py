@@ -68,7 +68,7 @@ def test_every_type_right_then_wrong(make_page, site_root, http_serve, via):
     assert order.locator(".dl-quiz__answer:not(.dl-quiz__answer--given) li").all_inner_texts() == ["虎门销烟", "禁毒法通过", "禁毒法施行"]
     # best stays, last and attempts update, passed_at keeps the first pass
     assert stored(page, data["id"]) == {"attempts": 2, "best": 100, "last": 0, "passed_at": dt.date.today().isoformat()}
-    assert "历史最高分100%（已完成 2 次）" in page.locator(".dl-quiz__best").inner_text()
+    assert "历史最高分100%（已完成2次）" in page.locator(".dl-quiz__best").inner_text()
 
 
 def test_immediate_feedback_shows_explanation_answer_and_review(guarded_page, site_root):
@@ -224,7 +224,7 @@ def test_scenario_shows_case_text_with_each_sub_question(guarded_page, site_root
         assert "小林在聚会上收到一包“奶茶”粉末" in case.inner_text()
         answer(page, flat_questions(data)[qid], True, data["strings"])
         page.locator(".dl-quiz__question button[type=submit]").click()
-    assert page.locator(".dl-quiz__score-line").inner_text() == "共 2 题，得 2 分"
+    assert page.locator(".dl-quiz__score-line").inner_text() == "共2题，得2分"
 
 
 def test_shuffle_changes_question_and_option_order(guarded_page, site_root):
@@ -259,7 +259,7 @@ def test_draw_n_asks_n_from_the_bank_and_redraws_on_retry(guarded_page, site_roo
         assert len(top) == 3, asked  # a scenario counts as one drawn question
         if "case-1" in top:
             assert len(asked) == 4 and "case-1-a" in asked and "case-1-b" in asked
-        assert page.locator(".dl-quiz__score-line").inner_text() == f"共 {len(asked)} 题，得 {len(asked)} 分"
+        assert page.locator(".dl-quiz__score-line").inner_text() == f"共{len(asked)}题，得{len(asked)}分"
         draws.add(frozenset(top))
         page.get_by_role("button", name="再试一次").click()
     assert len(draws) > 1
@@ -324,7 +324,7 @@ def test_ordering_keyboard_only(guarded_page, site_root):
             kb.press("Enter")
             # focus stays on the moved item's controls
             assert active()["item"] == text
-        page.wait_for_function("t => document.querySelector('.dl-quiz__live').textContent.includes(t)", arg=f"已移到第 {i + 1} 位")
+        page.wait_for_function("t => document.querySelector('.dl-quiz__live').textContent.includes(t)", arg=f"已移到第{i + 1}位")
     assert order_texts(page) == wanted
     for _ in range(12):
         kb.press("Tab")
@@ -405,7 +405,7 @@ def test_missing_strings_fall_back_and_bad_data_says_so(guarded_page, site_root)
     write_page(site_root, "quizzes/fallback.html", body)
     page.goto((site_root / "quizzes/fallback.html").as_uri())
     assert page.locator(".dl-quiz__question button[type=submit]").inner_text() == "交卷"
-    assert page.locator(".dl-quiz__counter").inner_text() == "第 1 题，共 7 题"
+    assert page.locator(".dl-quiz__counter").inner_text() == "第1题，共7题"
     assert page.locator("#broken").inner_text() == QUIZ_STRINGS["load_error"]["zh"]
 
 
@@ -418,7 +418,7 @@ def test_best_score_survives_reload(guarded_page, site_root):
                           "case-1-a": False, "case-1-b": False})
     page.reload()
     page.wait_for_selector(".dl-quiz__question")
-    assert "历史最高分 57%（已完成 1 次）" in page.locator(".dl-quiz__meta").inner_text()
+    assert "历史最高分57%（已完成1次）" in page.locator(".dl-quiz__meta").inner_text()
 
 
 def test_fallback_strings_match_python_tables(guarded_page, site_root):
@@ -493,7 +493,7 @@ def test_works_without_local_storage(make_page, site_root):
     assert page.locator(".dl-quiz__warning").inner_text() == QUIZ_STRINGS["storage_unavailable"]["zh"]
     run_quiz(page, data, True)
     assert page.locator(".dl-quiz__score-value").inner_text() == "100%"
-    assert "历史最高分100%（已完成 1 次）" in page.locator(".dl-quiz__best").inner_text()
+    assert "历史最高分100%（已完成1次）" in page.locator(".dl-quiz__best").inner_text()
 
 
 def test_network_guard_catches_remote_requests(make_page, site_root):

@@ -149,7 +149,7 @@ def test_catalogue_filters_by_audience_and_duration(built_site: Path, make_page:
     assert 0 < shown < total
     for i in range(shown):
         assert "villagers" in visible.nth(i).get_attribute("data-audiences").split()
-    assert f"{shown} / {total}" in page.locator(".dl-filter-count").inner_text()
+    assert f"{shown}/{total}" in page.locator(".dl-filter-count").inner_text()
     page.select_option("select[name=audience]", "")
     page.select_option("select[name=duration]", index=1)
     limit = int(page.locator("select[name=duration]").input_value())
