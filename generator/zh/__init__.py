@@ -48,6 +48,9 @@ Conventions
 * pypinyin's own data is inconsistent here (一样 yī yàng but 一般 yì bān; 不要 bú yào), so a rule had to
   be imposed anyway.
 
+谁: always **shéi**, the reading 《现代汉语词典》 gives first (shuí is its variant) and the one primary
+school books teach; pypinyin gives shuí.
+
 Neutral tone: a syllable is written without a tone mark when the neutral tone belongs to the *word*
 (lexical): particles and suffixes (的 了 着 们 子 么) and words that 《现代汉语词典》 gives with an
 obligatory neutral syllable (朋友 péng you, 时候 shí hou, 晚上 wǎn shang); a word it gives as "usually

@@ -58,8 +58,10 @@ _HAN_CLASS = (
 HAN_RUN = re.compile(f"[{_HAN_CLASS}]+")
 _HAN_CHAR = re.compile(f"[{_HAN_CLASS}]")
 
-# Citation tones for 一 and 不 (the convention documented in the package docstring).
-_CITATION = {"一": "yī", "不": "bù"}
+# One reading per character, in every context (the conventions documented in the package docstring):
+# citation tones for 一 and 不; 谁 as shéi, the reading 《现代汉语词典》 lists first and school books teach
+# (pypinyin gives the variant shuí).
+_CITATION = {"一": "yī", "不": "bù", "谁": "shéi"}
 
 
 def is_han(char: str) -> bool:
