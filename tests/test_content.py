@@ -79,6 +79,16 @@ def test_every_lesson_is_complete(project) -> None:
     assert problems == []
 
 
+def test_topics_are_declared_with_labels_and_all_in_use(project) -> None:
+    # Declared topics make `check` refuse stray tags and give the zh catalogue Chinese labels; a
+    # declared topic no lesson uses would be a dead entry for editors to trip over.
+    declared = project.config.topics
+    assert declared and all(zh_en(label) for label in declared.values())
+    used = {t for lesson in project.lessons.values() for t in lesson.topics}
+    assert set(declared) - used == set()
+    assert {t for lec in project.lecturers.values() for t in lec.topics} <= used
+
+
 def test_a_lesson_that_states_the_law_cites_it(project) -> None:
     uncited = [lesson.id for lesson in project.lessons.values()
                if any(LAW_WORDS.search(s.body.values.get("zh", "")) for s in lesson.sections) and not lesson.references]
