@@ -249,8 +249,10 @@ def test_glossary_is_in_pinyin_order_with_letter_anchors(mini_site: Path) -> Non
 def test_help_page_labels_example_entries(mini_site: Path) -> None:
     for lang, label in (("zh", "示例条目"), ("en", "Example entry")):
         html = (mini_site / lang / "help.html").read_text(encoding="utf-8")
-        heading = re.search(r'<h2 id="wenchang-example">(.*?)</h2>', html, re.S)
-        assert heading and f'<span class="dl-example-badge">{label}</span>' in heading.group(1)
+        after_heading = re.search(r'<h2 id="wenchang-example">.*?</h2>\s*<p>(.*?)</p>', html, re.S)
+        assert after_heading and f'<span class="dl-example-badge">{label}</span>' in after_heading.group(1)
+        toc = html[html.index('class="md-nav md-nav--secondary"'):]
+        assert label not in toc.split("</nav>")[0]  # the badge stays out of the table of contents
         assert re.search(rf'<p class="admonition-title">{label}</p>', html)
 
 

@@ -163,18 +163,19 @@ class _Renderer:
         events = sorted(p.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
         upcoming = [ev for ev in events if ev.date >= today and ev.status == "planned"]
         past = [ev for ev in reversed(events) if ev not in upcoming]
-        lessons = sorted(p.lessons.values(), key=lambda les: (self._audience_rank(les), self.t(les.title)))
+        lessons = sorted(p.lessons.values(), key=lambda les: (self._audience_rank(les), self._title_key(les.title)))
+        per_audience = [(a, sum(a in les.audiences for les in lessons)) for a in p.config.audiences]
         out = [
             self.render("home.md.j2", "index.md", self.t(p.config.site_name), nav="home", upcoming=upcoming[:5],
-                        lessons=lessons, meta={"hide": ["toc"]}),
+                        per_audience=[(a, n) for a, n in per_audience if n], meta={"hide": ["toc"]}),
             self.render("catalogue.md.j2", "lessons/index.md", ui("lesson_catalogue", lang), nav="lesson_catalogue",
                         lessons=lessons, topics=self._topics(lessons),
                         durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
             self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
             self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",
-                        modules=sorted(p.training.values(), key=lambda t: self.t(t.title))),
+                        modules=sorted(p.training.values(), key=lambda t: self._title_key(t.title))),
             self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
-                        quizzes=sorted(p.quizzes.values(), key=lambda q: self.t(q.title))),
+                        groups=self._quiz_groups()),
             self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
             self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id))),
             self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
@@ -230,6 +231,27 @@ class _Renderer:
         data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
         return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
 
+    def _quiz_groups(self) -> list[tuple[str | None, list[m.Quiz]]]:
+        """Quizzes by the audience they are for: training final tests first (group None), then each
+        audience in site_config order, a quiz under the first audience of the lessons that use it."""
+        order = list(self.p.config.audiences)
+        groups: dict[str | None, list[m.Quiz]] = {}
+        for quiz in sorted(self.p.quizzes.values(), key=lambda q: self._title_key(q.title)):
+            if self.p.training_for_quiz(quiz.id):
+                key: str | None = None
+            else:
+                audiences = [a for les in self.p.lessons_for_quiz(quiz.id) for a in les.audiences if a in order]
+                key = min(audiences, key=order.index) if audiences else ""
+            groups.setdefault(key, []).append(quiz)
+        rank = {None: -1, "": len(order), **{a: i for i, a in enumerate(order)}}
+        return sorted(groups.items(), key=lambda kv: rank[kv[0]])
+
+    def _title_key(self, title: m.Text) -> tuple:
+        """Sort key for a title in this language: pinyin order for Chinese (code points put 勇 before 认)."""
+        from ..zh import sort_key
+
+        return sort_key(self.t(title), self.o.pinyin)
+
     def _audience_rank(self, lesson: m.Lesson) -> int:
         order = list(self.p.config.audiences)
         return min((order.index(a) for a in lesson.audiences if a in order), default=len(order))
@@ -237,10 +259,10 @@ class _Renderer:
     def _glossary_groups(self) -> list[tuple[str, list[m.GlossaryTerm]]]:
         from ..zh import index_letter, sort_key
 
-        terms = sorted(self.p.glossary.values(), key=lambda g: (sort_key(self.t(g.term)), g.id))
+        terms = sorted(self.p.glossary.values(), key=lambda g: (sort_key(self.t(g.term), self.o.pinyin), g.id))
         groups: dict[str, list[m.GlossaryTerm]] = {}
         for term in terms:
-            groups.setdefault(index_letter(self.t(term.term)), []).append(term)
+            groups.setdefault(index_letter(self.t(term.term), self.o.pinyin), []).append(term)
         return sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 

@@ -64,6 +64,7 @@ UI: dict[str, dict[str, str]] = {
     "units": {"zh": "学习单元", "en": "Units"},
     "final_quiz": {"zh": "结业测验", "en": "Final quiz"},
     "pass_mark": {"zh": "及格线", "en": "Pass mark"},
+    "pass_mark_n": {"zh": "及格线{p}%", "en": "Pass mark {p}%"},
     "certificate": {"zh": "结业证书", "en": "Certificate"},
     "questions_n": {"zh": "{n}道题", "en": "{n} questions"},
     "worksheet": {"zh": "练习纸", "en": "Worksheet"},
@@ -79,6 +80,12 @@ UI: dict[str, dict[str, str]] = {
     "adopted": {"zh": "{year}年通过", "en": "Adopted {year}"},
     "in_force": {"zh": "施行日期", "en": "In force since"},
     "example_entry": {"zh": "示例条目", "en": "Example entry"},
+    "emergency": {"zh": "紧急情况", "en": "In an emergency"},
+    "emergency_note": {
+        "zh": "有人昏迷、呼吸困难或抽搐，马上拨打120急救电话；遇到危险或发现贩毒，拨打110报警。",
+        "en": "If someone is unconscious, struggling to breathe or having a seizure, call 120 for an ambulance "
+              "at once. If you are in danger or know of drug dealing, call the police on 110.",
+    },
     "example_note": {
         "zh": "以下为示例条目，地址与电话须由各指导中心核实后填写。如需帮助，请联系当地禁毒部门或社区戒毒（康复）工作指导中心。",
         "en": "These are example entries: addresses and phone numbers are to be filled in once each centre has checked them. For help now, contact your local anti-drug office or community rehabilitation guidance centre.",
@@ -100,6 +107,11 @@ UI: dict[str, dict[str, str]] = {
     "for_everyone": {"zh": "需要帮助？", "en": "Need help?"},
     "for_everyone_text": {"zh": "查找社区戒毒（康复）工作指导中心和相关术语。", "en": "Find community rehabilitation guidance centres and explanations of terms."},
     "all_lessons": {"zh": "全部课程", "en": "All lessons"},
+    "training_tests": {"zh": "社工培训结业测验", "en": "Social-worker training: final tests"},
+    "other_quizzes": {"zh": "其他测验", "en": "Other quizzes"},
+    "lessons_by_audience": {"zh": "按宣讲对象查看课程：", "en": "Lessons by audience:"},
+    "n_lesson": {"zh": "{n}门", "en": "{n} lesson"},
+    "n_lessons": {"zh": "{n}门", "en": "{n} lessons"},
     "all_events": {"zh": "全部活动", "en": "All events"},
     "noscript_quiz": {"zh": "测验需要浏览器启用 JavaScript。您也可以打印练习纸。", "en": "The quiz needs JavaScript in your browser. You can also print the worksheet."},
     "print": {"zh": "打印", "en": "Print"},

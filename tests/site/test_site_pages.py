@@ -133,10 +133,14 @@ def test_help_page_labels_only_example_entries(tmp_path: Path, make_project) -> 
     assert result.project is not None and not result.diagnostics.errors
     for lang, label in (("zh", "示例条目"), ("en", "Example entry")):
         page = next(p for p in render_pages(result.project, lang, SiteOptions(today=TODAY)) if p.path == "help.md")
-        headings = {anchor: title for title, anchor in re.findall(r"^## (.+?) \{: #([a-z0-9-]+) \}$", page.markdown, re.M)}
-        assert label in headings["wenchang-example"]
-        assert label not in headings["real-office"]
+        # each centre's section: from its heading to the next one; the badge is not in the heading
+        # (it would show in the table of contents), but right under it
+        sections = {anchor: body for anchor, body in re.findall(r"^## .+? \{: #([a-z0-9-]+) \}$(.*?)(?=^## |\Z)", page.markdown, re.M | re.S)}
+        assert label in sections["wenchang-example"]
+        assert label not in sections["real-office"]
+        assert not re.search(rf"^## .*{label}", page.markdown, re.M)
         assert f'!!! info "{label}"' in page.markdown
+        assert "120" in page.markdown and "110" in page.markdown  # the emergency numbers come first
 
 
 def test_help_page_without_examples_has_no_example_notice(tmp_path: Path, make_project) -> None:
@@ -207,3 +211,20 @@ def test_titles_are_escaped_not_interpreted(tmp_path: Path, make_project) -> Non
 )
 def test_relative_urls(src: str, dst: str, url: str) -> None:
     assert relative_url(src, dst) == url
+
+
+def test_quizzes_index_groups_by_audience_and_titles_sort_by_pinyin() -> None:
+    # the shipped teaching set: many quizzes, lessons shared between audiences, two training tests
+    shipped = load_project(HERE.parents[1]).project
+    assert shipped is not None
+    page = next(p for p in render_pages(shipped, "zh", SiteOptions(today=TODAY)) if p.path == "quizzes/index.md")
+    headings = re.findall(r"^## (.+)$", page.markdown, re.M)
+    labels = [shipped.config.audiences[a].values["zh"] for a in shipped.config.audiences]
+    assert headings[0] == "社工培训结业测验"
+    assert headings[1:] == [h for h in labels if h in headings[1:]], "audiences in site_config order"
+    listed = re.findall(r"^- \[.+?\]\(([a-z0-9-]+)\.html\)", page.markdown, re.M)
+    assert sorted(listed) == sorted(shipped.quizzes), "every quiz exactly once"
+    # within the primary group, titles follow pinyin (告 gào < 认 rèn < 勇 yǒng), not code points
+    primary = page.markdown.split("## 小学生", 1)[1].split("## ", 1)[0]
+    titles = re.findall(r"^- \[(.+?)\]", primary, re.M)
+    assert titles == ["告诉信任的大人小测验", "认识毒品小测验", "勇敢说“不”小测验"]
