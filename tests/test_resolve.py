@@ -497,3 +497,20 @@ def test_the_quiz_of_a_primary_lesson_is_checked_and_glossary_words_are_allowed(
     lines = primary({"content/lessons/x.yml": lesson, "quizzes/q.yml": quiz, "content/glossary.yml": glossary})
     assert lines == ["quizzes/q.yml:5:13: warning: “瘾” is not a common character; for primary pupils use a common "
                      "word, or teach it as a glossary term of the lesson (at “是心瘾？什么是成瘾？”)"]
+
+
+@pytest.mark.parametrize(
+    "body,warned",
+    [
+        ("- 水果\n  - 苹果\n  - 香蕉", True),  # 2 spaces: Python-Markdown flattens this
+        ("1. 第一步\n   - 细节", True),  # 3 spaces under a numbered item
+        ("- 水果\n    - 苹果", False),  # 4 spaces: a real sub-list
+        ("- 一\n- 二\n\n段落\n\n  - 缩进的新列表", False),  # a paragraph ended the first list
+        ("- 一\n\n- 二", False),
+    ],
+)
+def test_sub_lists_indented_less_than_four_spaces_are_flagged(project, body: str, warned: bool) -> None:
+    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")}) if "sub-list needs 4 spaces" in line]
+    assert bool(lines) == warned, lines
+    if warned:
+        assert lines[0].startswith("content/lessons/x.yml:") and ": warning:" in lines[0]
