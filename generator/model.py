@@ -197,6 +197,11 @@ class Section(Strict):
     image: Image | None = None
 
 
+#: Audiences of children: their lessons get the plain-language check (short sentences, common
+#: characters) and child-facing handouts (no adult glossary definitions or centre lists).
+CHILD_AUDIENCES = frozenset({"primary"})
+
+
 class Lesson(Strict):
     id: Id
     title: Text
@@ -214,6 +219,10 @@ class Lesson(Strict):
     quiz: Id | None = Field(None, description="A quiz id from quizzes/")
     glossary: list[Id] = Field([], description="Glossary ids from content/glossary.yml")
     supplied_by: dict[str, Text] = Field({}, description="Who supplied text in an extra language, per code")
+
+    @property
+    def for_children(self) -> bool:
+        return bool(CHILD_AUDIENCES & set(self.audiences))
 
     @model_validator(mode="after")
     def _section_ids(self) -> Lesson:

@@ -33,9 +33,6 @@ from .errors import Diagnostics
 from .validate import did_you_mean
 from .yamlload import Document, PathKey
 
-#: Audiences whose lessons (and those lessons' quizzes) get the plain-language check: short
-#: sentences and common characters (see :mod:`generator.zh.readability`).
-PLAIN_LANGUAGE_AUDIENCES = frozenset({"primary"})
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
 #: Fields the site renders as Markdown (the markup check covers every text, these included).
 MARKDOWN_FIELDS = {"body", "notes", "summary", "explanation", "bio", "definition", "description", "prompt", "note", "about", "cancel_reason"}
@@ -229,7 +226,7 @@ class _Resolver:
                 self.d.error(doc.loc((*base, "sections", i, "id")), f"duplicate section id '{section.id}' (also section {seen[section.id] + 1})")
             seen[section.id or ""] = i
             self._image(doc, (*base, "sections", i, "image"), section.image)
-        if PLAIN_LANGUAGE_AUDIENCES & set(lesson.audiences):
+        if lesson.for_children:  # plain-language check, see generator.zh.readability
             self._plain_language(lesson, doc, base)
         minutes = [s.minutes for s in lesson.sections]
         if all(x is not None for x in minutes) and sum(minutes) != lesson.duration_minutes:  # type: ignore[arg-type]

@@ -69,6 +69,11 @@ S: dict[str, dict[str, str]] = {
     "terms": {"zh": "名词解释", "en": "Words to know"},
     "also_called": {"zh": "又称", "en": "also called"},
     "get_help": {"zh": "哪里可以求助", "en": "Where to get help"},
+    "who_helps": {"zh": "有事找谁", "en": "Who can help"},
+    "trusted_adults": {"zh": "遇到害怕的事，告诉爸爸妈妈、老师或其他信任的大人。",
+                       "en": "If something worries you, tell your mum or dad, a teacher or another adult you trust."},
+    "danger_call": {"zh": "有危险，打110。", "en": "If you are in danger, call 110."},
+    "scan_for_parents": {"zh": "家长扫码查看课程内容", "en": "For parents: scan to see what the lesson covered"},
     "help_example_note": {
         "zh": "标“示例”的条目仅为格式示例，地址和时间请以当地公布为准。",
         "en": "Entries marked “example” only show the format; check the address and times published locally.",

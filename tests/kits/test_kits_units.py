@@ -342,3 +342,27 @@ def test_labels_agree_with_the_count() -> None:
 
     assert strings.t("lessons", "en", n=1) == "Talk" and strings.t("lessons", "en", n=2) == "Talks"
     assert strings.t("lecturers", "en") == "Speakers" and strings.t("lecturers", "zh", n=1) == "主讲"
+
+
+def test_handout_for_children_leaves_out_adult_parts(tmp_path: Path) -> None:
+    from kitutil import make_project
+
+    root = make_project(tmp_path / "p")
+    (root / "content" / "help_centres.yml").write_text(
+        "- id: haikou-example\n  name: 海口市指导中心（示例）\n  region: haikou\n  example: true\n", encoding="utf-8")
+    project = load(root)
+    docs = Documents(project, find_fonts(project.config, root), Pinyin())
+    lesson = project.lessons["first-lesson"]
+    adult = docs.handout(lesson, "campus", "zh")
+    child = docs.handout(lesson.model_copy(update={"audiences": ["primary"]}), "campus", "zh")
+    centre = next(iter(project.help_centres.values()))
+    term = project.glossary[lesson.glossary[0]]
+    assert "哪里可以求助" in adult and centre.name.values["zh"] in adult and term.term.values["zh"] in adult
+    # a pupil takes the handout home: trusted adults and 110, the lesson link for parents;
+    # no glossary definitions written for adults, no list of rehabilitation centres
+    assert "有事找谁" in child and "信任的大人" in child and "110" in child and "家长扫码" in child
+    assert "哪里可以求助" not in child and centre.name.values["zh"] not in child
+    assert term.definition.values["zh"][:10] not in child
+    # what the pupils must remember is all still there
+    for point in lesson.key_points:
+        assert point.values["zh"][:6] in child
