@@ -379,6 +379,12 @@ class OrderingQuestion(_QuestionBase):
                 return order
         return items[1:] + items[:1]
 
+    def printed_with_positions(self) -> list[tuple[Text, int]]:
+        """The printed items, each with its right position (1-based): what an answer key writes in
+        the worksheet's boxes, so marking needs no translating between two orders."""
+        right = {id(item): n for n, item in enumerate(self.answer, 1)}
+        return [(item, right[id(item)]) for item in self.printed_items()]
+
 
 SimpleQuestion = Annotated[
     Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, FillBlankQuestion, OrderingQuestion],

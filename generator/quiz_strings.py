@@ -176,6 +176,10 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "zh": "解析",
         "en": "Explanation",
     },
+    "case_explanation": {
+        "zh": "案例小结",
+        "en": "About this case",
+    },
     "review": {
         "zh": "复习",
         "en": "Review",

@@ -34,3 +34,14 @@ def test_ordering_question_is_never_printed_in_order() -> None:
         printed = q.printed_items()
         assert sorted(x.values["zh"] for x in printed) == [str(i) for i in range(n)]
         assert all(a is not b for a, b in zip(printed, q.answer, strict=True))
+
+
+def test_answer_key_positions_match_the_printed_order() -> None:
+    # identical item texts must still get their own positions
+    q = m.OrderingQuestion.model_validate(
+        {"id": "q-dup", "type": "ordering", "prompt": "p", "answer": ["冷静", "谈话", "冷静", "求助"]},
+        context={"default_lang": "zh"})
+    pairs = q.printed_with_positions()
+    assert [item for item, _ in pairs] == q.printed_items()
+    assert sorted(n for _, n in pairs) == [1, 2, 3, 4]
+    assert all(q.answer[n - 1] is item for item, n in pairs)

@@ -367,6 +367,7 @@ class Documents:
         return self._render(
             "worksheet.html.j2", k, kind, f"{k.t(quiz.title)} · {k.s(kind)}", quiz=quiz, lesson=lesson,
             questions=[(q, i) for i, q in enumerate(questions, 1)], answers=answers,
+            group_label=k.s("unit_village" if is_village(setting) else "class_or_unit" if "campus" in setting.split("-") else "community_or_unit"),
             drawn=len(questions) if quiz.draw and quiz.draw < len(quiz.questions) else 0,
         )
 

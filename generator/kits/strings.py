@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 S: dict[str, dict[str, str]] = {
+    "colon": {"zh": "：", "en": ": "},
     # kinds (labels on the site and headers on paper)
     "plan": {"zh": "讲师教案", "en": "Lecturer's plan"},
     "handout": {"zh": "听众讲义", "en": "Audience handout"},
@@ -83,6 +84,7 @@ S: dict[str, dict[str, str]] = {
     # worksheet
     "name_optional": {"zh": "姓名（可不填）", "en": "Name (optional)"},
     "class_or_unit": {"zh": "班级 / 单位", "en": "Class / unit"},
+    "community_or_unit": {"zh": "社区 / 单位", "en": "Community or workplace"},
     "true": {"zh": "对", "en": "True"},
     "false": {"zh": "错", "en": "False"},
     "choose_one": {"zh": "单选", "en": "choose one"},

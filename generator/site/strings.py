@@ -73,6 +73,10 @@ UI: dict[str, dict[str, str]] = {
     "list_sep": {"zh": "、", "en": ", "},
     "true": {"zh": "对", "en": "True"},
     "false": {"zh": "错", "en": "False"},
+    # HTML collapses runs of spaces: the English gaps are em and no-break spaces
+    "tf_gap": {"zh": "　　", "en": "\u2003\u2003"},
+    "order_box": {"zh": "（　）", "en": "(\u00a0\u00a0\u00a0\u00a0) "},
+    "order_box_filled": {"zh": "（{n}）", "en": "({n}) "},
     "worksheet_name": {"zh": "姓名：__________　班级/单位：__________　日期：__________", "en": "Name: __________   Class/unit: __________   Date: __________"},
     "letters": {"zh": "按拼音首字母", "en": "By letter"},
     "aliases": {"zh": "别称", "en": "Also called"},

@@ -228,6 +228,8 @@ def all_type_questions(zh: bool = True) -> list[dict[str, Any]]:
             "id": "case-1",
             "type": "scenario",
             "prompt_html": "<p>案例：小林在聚会上收到一包“奶茶”粉末。</p>" if zh else "<p>Case: at a party Lin is offered a sachet of “milk tea” powder.</p>",
+            "explanation_html": "<p>来路不明的“奶茶”可能掺了毒品。</p>" if zh else "<p>“Milk tea” of unknown origin may be laced.</p>",
+            "review": None,
             "questions": [
                 {
                     "id": "case-1-a",

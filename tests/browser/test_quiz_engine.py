@@ -222,7 +222,14 @@ def test_scenario_shows_case_text_with_each_sub_question(guarded_page, site_root
         case = page.locator(".dl-quiz__case")
         assert "案例" in case.locator(".dl-quiz__case-label").inner_text()
         assert "小林在聚会上收到一包“奶茶”粉末" in case.inner_text()
-        answer(page, flat_questions(data)[qid], True, data["strings"])
+        answer(page, flat_questions(data)[qid], True, data["strings"])  # answers and submits
+        # the case's own explanation follows its last sub-question only
+        about = page.locator(".dl-quiz__explanation--case")
+        if qid == "case-1-a":
+            assert about.count() == 0
+        else:
+            assert "案例小结" in about.inner_text() and "来路不明的“奶茶”可能掺了毒品" in about.inner_text()
+            page.wait_for_function("document.querySelector('.dl-quiz__live').textContent.includes('案例小结')")
         page.locator(".dl-quiz__question button[type=submit]").click()
     assert page.locator(".dl-quiz__score-line").inner_text() == "共2题，得2分"
 

@@ -33,7 +33,7 @@
  *   fill_hint, answer_label
  *   ordering_hint, move_up, move_down, drag_handle, moved_to {item} {pos}
  *   need_answer, your_answer, your_choice, correct_answer, correct_order, no_answer
- *   explanation, review, answer_recorded, results, missed, none_missed
+ *   explanation, case_explanation, review, answer_recorded, results, missed, none_missed
  *   storage_unavailable, load_error
  *   colon                                            label separator ("：" or ": ")
  * A browser test checks that FALLBACK equals QUIZ_STRINGS in generator/quiz_strings.py.
@@ -85,6 +85,7 @@
       correct_order: "正确顺序",
       no_answer: "未作答",
       explanation: "解析",
+      case_explanation: "案例小结",
       review: "复习",
       answer_recorded: "已记录答案。",
       results: "测验结果",
@@ -135,6 +136,7 @@
       correct_order: "Correct order",
       no_answer: "No answer",
       explanation: "Explanation",
+      case_explanation: "About this case",
       review: "Review",
       answer_recorded: "Answer saved.",
       results: "Your results",
@@ -651,9 +653,9 @@
     return wrap;
   }
 
-  function explanationNode(quiz, q) {
+  function explanationNode(quiz, q, label) {
     var wrap = el("div", "dl-quiz__explanation");
-    wrap.appendChild(el("p", "dl-quiz__explanation-label", quiz.S.explanation));
+    wrap.appendChild(el("p", "dl-quiz__explanation-label", label || quiz.S.explanation));
     wrap.appendChild(htmlEl("div", "dl-quiz__explanation-text", q.explanation_html));
     return wrap;
   }
@@ -822,7 +824,10 @@
         return;
       }
       view.reveal(given);
-      self.showFeedback(feedback, q, points);
+      // after a case's last sub-question, the case's own explanation follows
+      var next = self.steps[self.index + 1];
+      var caseDone = step.scenario && (!next || next.scenario !== step.scenario) ? step.scenario : null;
+      self.showFeedback(feedback, q, points, caseDone);
       button.textContent = n === m ? S.finish : S.next;
       button.focus();
     });
@@ -832,7 +837,7 @@
     if (moveFocus) counter.focus();
   };
 
-  Quiz.prototype.showFeedback = function (box, q, points) {
+  Quiz.prototype.showFeedback = function (box, q, points, scenario) {
     var S = this.S;
     var kind = points >= 1 ? "correct" : points > 0 ? "partial" : "incorrect";
     var verdict = kind === "correct" ? S.correct : kind === "partial" ? S.partly_correct : S.incorrect;
@@ -858,6 +863,12 @@
     }
     var link = reviewLink(this, q.review);
     if (link) box.appendChild(link);
+    if (scenario && scenario.explanation_html) {
+      var about = explanationNode(this, scenario, S.case_explanation);
+      about.classList.add("dl-quiz__explanation--case");
+      box.appendChild(about);
+      spoken.push(S.case_explanation + S.colon + (about.lastChild.textContent || "").replace(/\s+/g, " ").trim());
+    }
     box.hidden = false;
     this.announce(spoken.join(" "));
   };
