@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import links
 from . import model as m
 from .htmltext import markdown_to_html
 
@@ -30,7 +31,9 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link) -> dict[s
         return "" if text is None else text.get(lang, default)
 
     def html(text: m.Text | None, inline: bool = False) -> str:
-        return "" if text is None else markdown_to_html(t(text), inline=inline)
+        if text is None:
+            return ""
+        return markdown_to_html(links.rewrite(t(text), lambda target: link(target.site_path)), inline=inline)
 
     def review(q: Any) -> dict[str, str] | None:
         lesson_id = q.lesson or quiz.lesson

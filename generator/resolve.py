@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import links
 from . import model as m
 from .errors import Diagnostics
 from .validate import did_you_mean
@@ -173,7 +174,28 @@ class _Resolver:
             check_privacy(text, doc, path, self.d)
             check_markup(text, doc, path, self.d)
             check_list_indent(text, doc, path, self.d)
+            self._links(text, doc, path)
             self._zh_style(text, doc, path)
+
+    def _links(self, text: m.Text, doc: Document, path: PathKey) -> None:
+        """Internal links (``[…](lesson:id#section)``, see :mod:`generator.links`) must name a target."""
+        tables: dict[str, Any] = {
+            "lesson": self.p.lessons, "quiz": self.p.quizzes, "event": self.p.events,
+            "training": self.p.training, "glossary": self.p.glossary, "page": links.PAGES,
+        }
+        for lang, value in text.values.items():
+            where = (*path, lang) if len(text.values) > 1 else path
+            for link in links.find(value):
+                what = {"page": "page (for page: links)", "glossary": "glossary term"}.get(link.kind, link.kind)
+                if not self._ref(doc, where, link.id, tables[link.kind], what):
+                    continue
+                if link.anchor and link.kind == "lesson":
+                    sections = [s.id for s in self.p.lessons[link.id].sections if s.id]
+                    if link.anchor not in sections:
+                        hint = did_you_mean(link.anchor, sections) or f" (sections: {', '.join(sections)})"
+                        self.d.error(doc.loc(where), f"lesson '{link.id}' has no section '{link.anchor}'{hint}")
+                elif link.anchor and link.kind != "page":
+                    self.d.error(doc.loc(where), f"a {link.kind}: link takes no #section (only lesson: links do)")
 
     def _zh_style(self, text: m.Text, doc: Document, path: PathKey) -> None:
         value = text.values.get("zh")
@@ -400,7 +422,7 @@ def check_markup(text: m.Text, doc: Document, path: PathKey, diags: Diagnostics)
             diags.error(where, "attribute lists such as {: key=value } are not allowed in text: they can add scripts to the page")
         refs = {_ref_label(label): dest for label, dest in _REF_DEF.findall(value)}
         dests = [*_LINK_DEST.findall(value), *refs.values(), *_AUTOLINK.findall(value)]
-        for scheme in sorted({s for s in (_scheme(d) for d in dests) if s and s not in _SAFE_SCHEMES}):
+        for scheme in sorted({s for s in (_scheme(d) for d in dests) if s and s not in _SAFE_SCHEMES and s not in links.KINDS}):
             diags.error(where, f"a link with a {scheme}: address is not allowed: link with http(s) addresses or to pages of this site")
         for match in _MD_IMAGE.finditer(value):
             alt, inline, ref = match.groups()

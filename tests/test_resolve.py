@@ -514,3 +514,25 @@ def test_sub_lists_indented_less_than_four_spaces_are_flagged(project, body: str
     assert bool(lines) == warned, lines
     if warned:
         assert lines[0].startswith("content/lessons/x.yml:") and ": warning:" in lines[0]
+
+
+# --- internal links ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("见[开场](lesson:x#intro)、[求助](page:help)和[冰毒](glossary:methamphetamine)", None),
+        ("见[开场](lesson:y)", "error: unknown lesson 'y' (known: first-lesson, x)"),
+        ("见[开场](lesson:x#intr)", "error: lesson 'x' has no section 'intr' (did you mean `intro`?)"),
+        ("见[求助](page:helps)", "error: unknown page (for page: links) 'helps' (did you mean `help`?)"),
+        ("见[冰毒](glossary:meth)", "error: unknown glossary term 'meth' (known: methamphetamine)"),
+        ("见[测验](quiz:first-quiz#a)", "error: a quiz: link takes no #section (only lesson: links do)"),
+    ],
+)
+def test_internal_links_must_name_a_target(project, body: str, expected: str | None) -> None:
+    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")}) if ": error:" in line]
+    if expected is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and lines[0].startswith("content/lessons/x.yml:") and lines[0].endswith(expected), lines

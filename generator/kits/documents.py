@@ -21,6 +21,7 @@ import nh3
 import segno
 from markupsafe import Markup, escape
 
+from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
 from ..zh import PRINT_RUBY_CSS
@@ -191,9 +192,18 @@ class K:
 
     # -- text ------------------------------------------------------------------------------------
     def t(self, text: m.Text | str | None) -> str:
+        """The text in the document's language; internal links (``lesson:id``) point to the site when
+        it has an address, else become their label."""
         if text is None:
             return ""
-        return text if isinstance(text, str) else text.get(self.lang, self.default)
+        value = text if isinstance(text, str) else text.get(self.lang, self.default)
+        return links.rewrite(value, self._link_url)
+
+    def _link_url(self, link: links.Link) -> str | None:
+        if not self.cfg.site_url:
+            return None
+        path, _, anchor = link.site_path.partition("#")
+        return f"{self.cfg.site_url}{self.lang}/{path[:-3]}.html" + (f"#{anchor}" if anchor else "")
 
     def s(self, key: str, **kw: object) -> str:
         return strings.t(key, self.lang, **kw)

@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
 from . import markdown as md
@@ -72,6 +73,7 @@ class _Renderer:
         self.lang = lang
         self.default = project.config.default_language
         self.o = options
+        self._page = "index.md"  # the page being rendered
         if options.pinyin is None:
             from ..zh import Pinyin
 
@@ -98,7 +100,9 @@ class _Renderer:
     # --- filters ---------------------------------------------------------------------------
 
     def t(self, text: m.Text | None) -> str:
-        return "" if text is None else text.get(self.lang, self.default)
+        """The text in this page's language, internal links (``lesson:id``) made relative to the page."""
+        value = "" if text is None else text.get(self.lang, self.default)
+        return links.rewrite(value, lambda link: relative_url(self._page, link.site_path))
 
     def e(self, text: m.Text | str | None) -> str:
         return md.escape_inline(text if isinstance(text, str) else self.t(text))
@@ -147,6 +151,7 @@ class _Renderer:
 
     def render(self, template: str, path: str, title: str, nav: str | None = None, meta: dict[str, Any] | None = None,
                **context: Any) -> Page:
+        self._page = path  # for internal links in content (see t)
         link: Callable[[str], str] = lambda target: relative_url(path, target)  # noqa: E731
         text = self.env.get_template(template).render(page_path=path, link=link, title=title, **context)
         return Page(path=path, title=title, markdown=text.strip() + "\n", meta=meta or {}, nav=nav)

@@ -366,3 +366,18 @@ def test_handout_for_children_leaves_out_adult_parts(tmp_path: Path) -> None:
     # what the pupils must remember is all still there
     for point in lesson.key_points:
         assert point.values["zh"][:6] in child
+
+
+def test_internal_links_on_paper(tmp_path: Path) -> None:
+    from kitutil import SITE_URL, make_project
+
+    root = make_project(tmp_path / "p")
+    project = load(root)
+    text = m.Text({"zh": "复习[开场](lesson:first-lesson#intro)，或看[求助指南](page:help)。"})
+    k = Documents(project, find_fonts(project.config, root), Pinyin()).k("zh", False)
+    assert k.t(text) == f"复习[开场]({SITE_URL}zh/lessons/first-lesson.html#intro)，或看[求助指南]({SITE_URL}zh/help.html)。"
+    assert f'href="{SITE_URL}zh/help.html"' in k.md(text)
+    # without a site address a printed link is just its words
+    project.config = project.config.model_copy(update={"site_url": None})
+    k = Documents(project, find_fonts(project.config, root), Pinyin()).k("zh", False)
+    assert k.t(text) == "复习开场，或看求助指南。"
