@@ -23,8 +23,10 @@ def _strings(table_name: str, lang: str) -> dict[str, str]:
     return quiz_strings.strings_for(lang, getattr(quiz_strings, table_name))
 
 
-def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link) -> dict[str, Any]:
-    """The JSON the quiz engine needs for ``quiz`` in ``lang``; ``link`` makes page-relative URLs."""
+def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
+              annotate: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """The JSON the quiz engine needs for ``quiz`` in ``lang``; ``link`` makes page-relative URLs;
+    ``annotate`` (pages with a pinyin switch) adds ruby to every HTML text of the questions."""
     default = project.config.default_language
 
     def t(text: m.Text | None) -> str:
@@ -33,7 +35,8 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link) -> dict[s
     def html(text: m.Text | None, inline: bool = False) -> str:
         if text is None:
             return ""
-        return markdown_to_html(links.rewrite(t(text), lambda target: link(target.site_path)), inline=inline)
+        out = markdown_to_html(links.rewrite(t(text), lambda target: link(target.site_path)), inline=inline)
+        return annotate(out) if annotate else out
 
     def review(q: Any) -> dict[str, str] | None:
         lesson_id = q.lesson or quiz.lesson

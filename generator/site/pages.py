@@ -93,7 +93,7 @@ class _Renderer:
             ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
-                                quiz_widget=self.quiz_widget, training_widget=self.training_widget,
+                                quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
                                 fill_answers=lambda q: q.answers_for(lang, self.default),
                                 edition=options.edition, lecturer=options.edition == "lecturer", m=m)
 
@@ -222,11 +222,18 @@ class _Renderer:
 
         return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{embed_json(data)}</script>'
 
+    def quiz_pinyin(self, quiz: m.Quiz) -> bool:
+        """A Chinese quiz taken by pupils or villagers gets the lesson pages' pinyin switch."""
+        audiences = {a for les in self.p.lessons_for_quiz(quiz.id) for a in les.audiences}
+        return bool(PINYIN_AUDIENCES & audiences) and self.lang.startswith("zh")
+
     def quiz_widget(self, quiz: m.Quiz, page_path: str) -> str:
         from ..quizdata import quiz_data
 
-        data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target))
-        return (f'<div class="dl-quiz" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
+        ruby = self.quiz_pinyin(quiz)
+        annotate = (lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None
+        data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target), annotate)
+        return (f'<div class="dl-quiz{" dl-ruby" if ruby else ""}" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
                 f'<noscript><p>{md.escape_attr(ui("noscript_quiz", self.lang))}</p></noscript>\n'
                 + self._embed("quiz", quiz.id, data))
 

@@ -8,6 +8,8 @@ machine or any uncaught script error.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +173,20 @@ def test_pinyin_toggle_on_village_lessons_is_remembered(built_site: Path, make_p
     assert page.locator(".dl-ruby ruby rt").first.is_visible()
 
 
+def test_pinyin_on_a_primary_quiz_shows_but_is_not_read_aloud(built_site: Path, make_page: Any) -> None:
+    page = make_page()
+    page.goto((built_site / "zh" / "quizzes" / "primary-saying-no-quiz.html").as_uri())
+    rt = page.locator(".dl-quiz .dl-quiz__prompt rt").first
+    assert not rt.is_visible()
+    page.locator(".dl-pinyin-toggle input").check()
+    assert rt.is_visible()
+    page.locator(".dl-quiz__option").first.click()
+    page.locator(".dl-quiz__question button[type=submit]").click()
+    page.wait_for_function("document.querySelector('.dl-quiz__live').textContent.includes('解析')")
+    spoken = page.locator(".dl-quiz__live").text_content()
+    assert re.search(r"[\u4e00-\u9fff]", spoken) and not re.search(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔù]", spoken), spoken
+
+
 def test_site_works_over_http_too(built_site: Path, make_page: Any, http_serve: Any) -> None:
     base = http_serve(built_site)
     page = make_page()
@@ -189,8 +205,6 @@ def test_phone_layout_has_no_horizontal_scroll(built_site: Path, make_page: Any)
 
 
 def test_pinyin_keys_add_at_most_a_quarter_to_the_search_index(built_site: Path) -> None:
-    import json
-
     index = json.loads((built_site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any("pinyin" in doc for doc in index["docs"])
 

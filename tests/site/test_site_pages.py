@@ -228,3 +228,21 @@ def test_quizzes_index_groups_by_audience_and_titles_sort_by_pinyin() -> None:
     primary = page.markdown.split("## 小学生", 1)[1].split("## ", 1)[0]
     titles = re.findall(r"^- \[(.+?)\]", primary, re.M)
     assert titles == ["告诉信任的大人小测验", "认识毒品小测验", "勇敢说“不”小测验"]
+
+
+def test_quizzes_for_pupils_and_villagers_get_the_pinyin_switch() -> None:
+    shipped = load_project(HERE.parents[1]).project
+    assert shipped is not None
+
+    def quiz_page(lang: str, quiz_id: str) -> str:
+        pages = render_pages(shipped, lang, SiteOptions(today=TODAY))
+        return next(p for p in pages if p.path == f"quizzes/{quiz_id}.md").markdown
+
+    for quiz_id in ("primary-saying-no-quiz", "village-drug-harms-quiz"):
+        zh = quiz_page("zh", quiz_id)
+        assert 'class="dl-pinyin-toggle"' in zh and 'class="dl-quiz dl-ruby"' in zh
+        assert "\\u003cruby\\u003e" in zh and "\\u003crt\\u003e" in zh  # ruby inside the quiz data
+        en = quiz_page("en", quiz_id)
+        assert "dl-pinyin-toggle" not in en and "u003cruby" not in en
+    high = quiz_page("zh", "high-laced-vapes-quiz")
+    assert "dl-pinyin-toggle" not in high and "u003cruby" not in high

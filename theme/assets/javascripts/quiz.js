@@ -185,6 +185,13 @@
   }
 
   /** Insert generator-sanitised HTML (only ever called with `*_html` fields). */
+  /** Text of a node as read aloud: without the pinyin (<rt>) of pages with a pinyin switch. */
+  function spokenText(node) {
+    var copy = node.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("rt, rp"), function (r) { r.parentNode.removeChild(r); });
+    return (copy.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
   function htmlEl(tag, className, html) {
     var node = el(tag, className);
     node.innerHTML = typeof html === "string" ? html : "";
@@ -562,7 +569,7 @@
       li.appendChild(text);
       li.appendChild(buttons);
       list.appendChild(li);
-      li._text = (text.textContent || "").replace(/\s+/g, " ").trim();
+      li._text = spokenText(text);
       var short = li._text.length > 60 ? li._text.slice(0, 57) + "…" : li._text;
       li._up = el("button", "dl-quiz__icon-btn");
       li._up.type = "button";
@@ -859,7 +866,7 @@
     if (q.explanation_html) {
       var expl = explanationNode(this, q);
       box.appendChild(expl);
-      spoken.push(S.explanation + S.colon + (expl.lastChild.textContent || "").replace(/\s+/g, " ").trim());
+      spoken.push(S.explanation + S.colon + spokenText(expl.lastChild));
     }
     var link = reviewLink(this, q.review);
     if (link) box.appendChild(link);
@@ -867,7 +874,7 @@
       var about = explanationNode(this, scenario, S.case_explanation);
       about.classList.add("dl-quiz__explanation--case");
       box.appendChild(about);
-      spoken.push(S.case_explanation + S.colon + (about.lastChild.textContent || "").replace(/\s+/g, " ").trim());
+      spoken.push(S.case_explanation + S.colon + spokenText(about.lastChild));
     }
     box.hidden = false;
     this.announce(spoken.join(" "));
