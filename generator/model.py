@@ -360,6 +360,24 @@ class FillBlankQuestion(_QuestionBase):
             return self.answer
         return self.answer.get(lang) or self.answer.get(fallback) or next(iter(self.answer.values()))
 
+    def printed_answers(self, lang: str, fallback: str) -> list[str]:
+        """The accepted answers as an answer key prints them: one of each set that looks alike once
+        widths and case are folded (Ⅱ and II, ２ and 2), as the quiz engine treats them the same."""
+        import unicodedata
+
+        seen: set[str] = set()
+        out = []
+        for answer in self.answers_for(lang, fallback):
+            key = unicodedata.normalize("NFKC", answer).casefold().strip()
+            if key not in seen:
+                seen.add(key)
+                out.append(answer)
+        return out
+
+    def blank_in_prompt(self, lang: str, fallback: str) -> bool:
+        """True when the prompt itself holds the blank (``____``), so paper needs no extra answer line."""
+        return "__" in self.prompt.get(lang, fallback)
+
 
 class OrderingQuestion(_QuestionBase):
     type: Literal["ordering"]

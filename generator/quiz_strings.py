@@ -52,9 +52,13 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "zh": "得分",
         "en": "Score",
     },
+    "score_announce": {
+        "zh": "得分{pct}%，{verdict}。",
+        "en": "Score {pct}%. {verdict}.",
+    },
     "score_line": {
         "zh": "共{total}题，得{points}分",
-        "en": "{points} points out of {total} questions",
+        "en": "{points} out of {total} points",
     },
     "passed": {
         "zh": "通过",

@@ -459,3 +459,11 @@ def test_the_engine_reports_no_broken_links(second_build) -> None:
 
 def test_the_engine_gives_no_warnings_at_all(second_build) -> None:
     assert second_build.engine_warnings == []
+
+
+def test_chinese_headings_get_pinyin_anchors(mini_site: Path) -> None:
+    # Python-Markdown's slugify drops Han characters: every zh heading was #_1, #_2 …
+    html = (mini_site / "zh" / "lessons" / "new-drugs.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="jiao-xue-mu-biao"', html)
+    assert not re.search(r'id="_\d*"', html)
+    assert re.search(r'<h2 id="disguises"', html)  # explicit section ids stay

@@ -45,3 +45,15 @@ def test_answer_key_positions_match_the_printed_order() -> None:
     assert [item for item, _ in pairs] == q.printed_items()
     assert sorted(n for _, n in pairs) == [1, 2, 3, 4]
     assert all(q.answer[n - 1] is item for item, n in pairs)
+
+
+def test_answer_key_prints_lookalike_answers_once_and_knows_blanks_in_prompts() -> None:
+    q = m.FillBlankQuestion.model_validate(
+        {"id": "q-class", "type": "fill_blank", "prompt": {"zh": "依托咪酯属于第____类精神药品。", "en": "Class ____"},
+         "answer": {"zh": ["二", "2", "Ⅱ", "II", "２", "ii"], "en": ["II", "2"]}},
+        context={"default_lang": "zh"})
+    assert q.printed_answers("zh", "zh") == ["二", "2", "Ⅱ"]
+    assert q.answers_for("zh", "zh") == ["二", "2", "Ⅱ", "II", "２", "ii"]  # the quiz still accepts all
+    assert q.blank_in_prompt("zh", "zh")
+    plain = q.model_copy(update={"prompt": m.Text({"zh": "冰毒的化学名称是什么？", "en": "What is it?"})})
+    assert not plain.blank_in_prompt("zh", "zh")

@@ -261,7 +261,7 @@ class K:
 
     # -- quiz helpers --------------------------------------------------------------------------
     def fill_answers(self, q: m.FillBlankQuestion) -> str:
-        return " / ".join(q.answers_for(self.lang, self.default))
+        return " / ".join(q.printed_answers(self.lang, self.default))
 
     def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, key: str) -> bool:
         """False when the prompt already says "（多选）" / "(Choose all that apply)"."""

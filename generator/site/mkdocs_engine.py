@@ -158,6 +158,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def heading_slug(value: str, separator: str) -> str:
+    """Anchor of a heading without an explicit id: pinyin for Chinese (教学目标 → jiao-xue-mu-biao), where
+    Python-Markdown's own slugify drops every Han character and numbers the headings _1, _2 …"""
+    from ..zh import slugify
+
+    return slugify(value, fallback="section").replace("-", separator)
+
+
 def _run_mkdocs(config_file: Path) -> list[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -176,6 +184,7 @@ def _run_mkdocs(config_file: Path) -> list[str]:
     logger.setLevel(logging.WARNING)
     try:
         config = load_config(config_file=str(config_file))
+        config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
         build(config)
     except MkDocsException as exc:
         details = "; ".join(handler.messages)

@@ -94,7 +94,8 @@ class _Renderer:
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
-                                fill_answers=lambda q: q.answers_for(lang, self.default),
+                                fill_answers=lambda q: q.printed_answers(lang, self.default),
+                                blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
                                 edition=options.edition, lecturer=options.edition == "lecturer", m=m)
 
     # --- filters ---------------------------------------------------------------------------

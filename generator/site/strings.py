@@ -74,6 +74,7 @@ UI: dict[str, dict[str, str]] = {
     "true": {"zh": "对", "en": "True"},
     "false": {"zh": "错", "en": "False"},
     # HTML collapses runs of spaces: the English gaps are em and no-break spaces
+    "order_ws_hint": {"zh": "在括号里按先后填1、2、3……", "en": "Number the brackets 1, 2, 3 … in the right order."},
     "tf_gap": {"zh": "　　", "en": "\u2003\u2003"},
     "order_box": {"zh": "（　）", "en": "(\u00a0\u00a0\u00a0\u00a0) "},
     "order_box_filled": {"zh": "（{n}）", "en": "({n}) "},

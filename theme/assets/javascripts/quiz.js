@@ -24,7 +24,7 @@
  *   submit, next, finish, retry                      button labels
  *   correct, incorrect, partly_correct               verdict after a question
  *   points_earned {points}                           points for a partly correct question
- *   score, score_line {points} {total}               end screen
+ *   score, score_line {points} {total}, score_announce {pct} {verdict}   end screen
  *   passed, failed, pass_mark {p}, training_pass_mark {p}
  *   best_so_far {best} {attempts}, no_attempts, passed_on {date}
  *   question_count {m}, question_n_of_m {n} {m}
@@ -84,6 +84,7 @@
       correct_answer: "正确答案",
       correct_order: "正确顺序",
       no_answer: "未作答",
+      score_announce: "得分{pct}%，{verdict}。",
       explanation: "解析",
       case_explanation: "案例小结",
       review: "复习",
@@ -105,7 +106,7 @@
       partly_correct: "Partly correct",
       points_earned: "Points for this question: {points} out of 1",
       score: "Score",
-      score_line: "{points} points out of {total} questions",
+      score_line: "{points} out of {total} points",
       passed: "Passed",
       failed: "Not passed",
       pass_mark: "Pass mark {p}%",
@@ -135,6 +136,7 @@
       correct_answer: "Correct answer",
       correct_order: "Correct order",
       no_answer: "No answer",
+      score_announce: "Score {pct}%. {verdict}.",
       explanation: "Explanation",
       case_explanation: "About this case",
       review: "Review",
@@ -912,7 +914,7 @@
 
     var summary = el("div", "dl-quiz__summary dl-quiz__summary--" + (passed ? "pass" : "fail"));
     var big = el("p", "dl-quiz__score");
-    big.appendChild(el("span", "dl-quiz__score-label", S.score + " "));
+    big.appendChild(el("span", "dl-quiz__score-label", S.score + S.colon));
     big.appendChild(el("span", "dl-quiz__score-value", pct + "%"));
     summary.appendChild(big);
     summary.appendChild(el("p", "dl-quiz__score-line", fmt(S.score_line, { points: formatPoints(points), total: total })));
@@ -966,7 +968,7 @@
     this.stage.textContent = "";
     this.stage.appendChild(section);
     heading.focus();
-    this.announce(S.score + " " + pct + "%. " + (passed ? S.passed : S.failed) + ".");
+    this.announce(fmt(S.score_announce, { pct: pct, verdict: passed ? S.passed : S.failed }));
     try {
       dispatchFinished(this.root, { id: this.data.id, score: pct, passed: passed });
     } catch (e) { /* informational only */ }
