@@ -152,6 +152,15 @@ def test_worksheet_and_answer_key(lecturer_run: KitRun) -> None:
     order = [line.strip() for line in sheet.splitlines() if re.search(r"第.步", line)]
     assert sorted(order) == ["第一步拒绝", "第三步告诉大人", "第二步离开"]
     assert order != ["第一步拒绝", "第二步离开", "第三步告诉大人"]
+    # the key writes each item's position in the sheet's order, nothing else numbers them
+    right = {"第一步拒绝": "1", "第二步离开": "2", "第三步告诉大人": "3"}
+    keyed = [re.search(r"第.步\S+", line).group(0) for line in key.splitlines() if re.search(r"第.步", line)]
+    assert keyed == order  # same order on the key as on the sheet
+    flat = re.sub(r"\s+", " ", key)
+    laid_out = pdftotext(lecturer_run.file(lesson="village-lesson", kind="answer-key"), layout=True)
+    assert not re.search(r"^\s*\d\.\s+\d\s+第.步", laid_out, re.M), "a list number beside the position box"
+    for item in order:
+        assert re.search(rf"(?<!\d){right[item]}\s*{item}", flat), (item, flat[:400])
 
 
 def test_no_id_number_or_phone_column_anywhere(lecturer_run: KitRun) -> None:
