@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
-from ..zh import PRINT_RUBY_CSS
+from ..zh import PRINT_RUBY_CSS, chinese_number
 from . import strings
 from .fonts import KitFonts
 from .strings import is_zh
@@ -446,7 +446,7 @@ class Documents:
             article = law.articles.get(ref.article) if ref.article else None
             out.append({
                 "name": name,
-                "article": k.s("article", n=ref.article) if ref.article else "",
+                "article": k.s("article", n=ref.article, cn=chinese_number(ref.article)) if ref.article else "",
                 "summary": k.t(article.summary) if article else "",
                 "note": k.md_inline(law.note) if law.note and not ref.article else "",
             })

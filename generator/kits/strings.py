@@ -56,7 +56,7 @@ S: dict[str, dict[str, str]] = {
     "key_points": {"zh": "要点", "en": "Key points"},
     "slogans": {"zh": "口号", "en": "Slogans"},
     "laws": {"zh": "引用的法律法规", "en": "Laws cited"},
-    "article": {"zh": "第{n}条", "en": "Article {n}"},
+    "article": {"zh": "第{cn}条", "en": "Article {n}"},  # cn: the number in Chinese numerals
     "year": {"zh": "{y}年", "en": "{y}"},
     "glossary": {"zh": "术语", "en": "Terms"},
     "quiz": {"zh": "课后测验", "en": "Quiz"},

@@ -21,6 +21,7 @@ import jinja2
 from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
+from ..zh import chinese_number
 from . import markdown as md
 from .strings import ui
 
@@ -89,6 +90,7 @@ class _Renderer:
         self.env.filters.update(
             t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
             minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
+            article=lambda n: ui("article", lang, n=n, cn=chinese_number(n)),
             html_inline=lambda s: markdown_to_html(s, inline=True),
             ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )

@@ -35,7 +35,9 @@ UI: dict[str, dict[str, str]] = {
     "key_points": {"zh": "要点回顾", "en": "Key points"},
     "slogans": {"zh": "宣传口号", "en": "Slogans"},
     "references": {"zh": "法律依据", "en": "Legal basis"},
-    "article": {"zh": "第{n}条", "en": "Art. {n}"},
+    "law_ref": {"zh": "《{name}》", "en": "{name}"},
+    "law_article": {"zh": "《{name}》{article}", "en": "{name}, {article}"},
+    "article": {"zh": "第{cn}条", "en": "Art. {n}"},  # cn: the number in Chinese numerals
     "terms": {"zh": "相关术语", "en": "Terms used"},
     "take_quiz": {"zh": "做测验：{title}", "en": "Take the quiz: {title}"},
     "speaker_notes": {"zh": "讲师提示", "en": "Lecturer notes"},

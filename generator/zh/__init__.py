@@ -87,6 +87,7 @@ the content editors already write; full-width punctuation in Chinese, half-width
 
 from generator.zh.collate import group_by_letter, index_letter, sort_key
 from generator.zh.lint import HOUSE_STYLE, line_col, lint_zh
+from generator.zh.numerals import chinese_number
 from generator.zh.pinyin import (
     Pinyin,
     default_pinyin,
@@ -106,6 +107,7 @@ __all__ = [
     "PRINT_RUBY_CSS",
     "RUBY_CSS",
     "Pinyin",
+    "chinese_number",
     "default_pinyin",
     "group_by_letter",
     "index_letter",

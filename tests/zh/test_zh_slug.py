@@ -58,3 +58,15 @@ def test_long_titles_cut_at_a_word_boundary() -> None:
     slug = slugify("强制隔离戒毒所的民警为社区戒毒人员和禁毒社工提供专业培训和心理咨询服务")
     assert len(slug) <= 60 and not slug.endswith("-")
     assert slug.startswith("qiang-zhi-ge-li-jie-du-suo")
+
+
+def test_chinese_numerals_for_article_numbers() -> None:
+    import pytest
+
+    from generator.zh import chinese_number
+
+    expected = {1: "一", 2: "二", 10: "十", 12: "十二", 20: "二十", 33: "三十三", 62: "六十二", 100: "一百",
+                101: "一百零一", 110: "一百一十", 1010: "一千零一十"}
+    assert {n: chinese_number(n) for n in expected} == expected
+    with pytest.raises(ValueError):
+        chinese_number(0)
