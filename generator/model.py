@@ -304,9 +304,11 @@ class _ChoiceQuestion(_QuestionBase):
     options: list[Option] = Field(min_length=2)
 
     def printed_options(self) -> list[Option]:
-        """The options in the order paper shows them (worksheets and answer keys, site and kits).
+        """The options in the order paper shows them (worksheets and answer keys, site and kits), and
+        the browser too unless the quiz is shuffled.
 
-        The browser shuffles options; paper cannot, and editors often write the right answer first.
+        Editors often write the right answer first; a lecturer projecting the quiz beside the handout
+        needs one order.
         A shuffle seeded with the question id gives an order that is the same in every build and
         language, for the worksheet and its answer key alike.
         """

@@ -57,7 +57,8 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
             "explanation_html": html(q.explanation), "review": review(q),
         }
         if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
-            base["options"] = [{"html": html(o.text, inline=True), "correct": o.correct} for o in q.options]
+            # the printed order: a quiz that is not shuffled shows what the worksheet shows
+            base["options"] = [{"html": html(o.text, inline=True), "correct": o.correct} for o in q.printed_options()]
         elif isinstance(q, m.TrueFalseQuestion):
             base["answer"] = q.answer
         elif isinstance(q, m.FillBlankQuestion):
