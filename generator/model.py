@@ -200,6 +200,9 @@ class Section(Strict):
 #: Audiences of children: their lessons get the plain-language check (short sentences, common
 #: characters) and child-facing handouts (no adult glossary definitions or centre lists).
 CHILD_AUDIENCES = frozenset({"primary"})
+#: Audiences who read with help: their pages get a pinyin switch, their quizzes whole points only
+#: (a multiple-choice question is right or wrong, never 0.67).
+PLAIN_AUDIENCES = frozenset({"primary", "villagers"})
 
 
 class Lesson(Strict):
@@ -586,3 +589,7 @@ class Project:
 
     def lessons_for_quiz(self, quiz_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.quiz == quiz_id]
+
+    def quiz_for_plain_readers(self, quiz_id: str) -> bool:
+        """True when a lesson for pupils or villagers uses the quiz (see PLAIN_AUDIENCES)."""
+        return any(PLAIN_AUDIENCES & set(lesson.audiences) for lesson in self.lessons_for_quiz(quiz_id))

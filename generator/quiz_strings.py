@@ -112,6 +112,10 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "zh": "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低0分。",
         "en": "Scoring: each correct choice earns 1 ÷ (number of correct answers) of a point, each wrong choice takes the same away; the lowest score for the question is 0.",
     },
+    "whole_rule": {
+        "zh": "正确的都选上、错的一个不选，才算答对。",
+        "en": "Pick all the right answers and none of the wrong ones to get it right.",
+    },
     "true_false_hint": {
         "zh": "判断下面的说法是对还是错。",
         "en": "Is this statement true or false?",

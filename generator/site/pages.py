@@ -27,7 +27,7 @@ from .strings import ui
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Ages for which lessons show the "show pinyin" toggle.
-PINYIN_AUDIENCES = {"primary", "villagers"}
+PINYIN_AUDIENCES = m.PLAIN_AUDIENCES
 
 
 @dataclass
@@ -227,8 +227,7 @@ class _Renderer:
 
     def quiz_pinyin(self, quiz: m.Quiz) -> bool:
         """A Chinese quiz taken by pupils or villagers gets the lesson pages' pinyin switch."""
-        audiences = {a for les in self.p.lessons_for_quiz(quiz.id) for a in les.audiences}
-        return bool(PINYIN_AUDIENCES & audiences) and self.lang.startswith("zh")
+        return self.p.quiz_for_plain_readers(quiz.id) and self.lang.startswith("zh")
 
     def quiz_widget(self, quiz: m.Quiz, page_path: str) -> str:
         from ..quizdata import quiz_data

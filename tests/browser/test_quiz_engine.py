@@ -524,3 +524,20 @@ def test_engine_has_no_network_code(name):
         assert banned not in source, banned
     # the only absolute URL is the SVG namespace name, which is never requested
     assert set(re.findall(r"https?://[^\s\"')]+", source)) <= {"http://www.w3.org/2000/svg"}
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_whole_points_for_pupils_and_villagers(guarded_page, site_root, whole: bool):
+    page = guarded_page
+    multiple = next(q for q in all_type_questions() if q["type"] == "multiple")
+    data = quiz_data("whole" if whole else "fractions", questions=[multiple])
+    data["whole_points"] = whole
+    open_quiz(page, site_root, data)
+    rule = page.locator(".dl-quiz__rule").inner_text()
+    assert ("正确的都选上" in rule) == whole and ("1 ÷ 正确选项数" in rule) == (not whole)
+    page.locator(".dl-quiz__option").nth(0).click()  # one of the two right answers only
+    page.locator(".dl-quiz__question button[type=submit]").click()
+    verdict = page.locator(".dl-quiz__verdict").inner_text()
+    assert ("回答错误" in verdict) == whole and ("部分正确" in verdict) == (not whole)
+    page.locator(".dl-quiz__question button[type=submit]").click()
+    assert page.locator(".dl-quiz__score-line").inner_text() == ("共1题，得0分" if whole else "共1题，得0.5分")

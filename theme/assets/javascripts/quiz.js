@@ -29,7 +29,7 @@
  *   best_so_far {best} {attempts}, no_attempts, passed_on {date}
  *   question_count {m}, question_n_of_m {n} {m}
  *   case                                             label above a scenario's case text
- *   choose_one, choose_all, partial_rule, true_false_hint, true, false
+ *   choose_one, choose_all, partial_rule, whole_rule, true_false_hint, true, false
  *   fill_hint, answer_label
  *   ordering_hint, move_up, move_down, drag_handle, moved_to {item} {pos}
  *   need_answer, your_answer, your_choice, correct_answer, correct_order, no_answer
@@ -68,6 +68,7 @@
       choose_one: "请选择一个答案。",
       choose_all: "请选出所有正确的答案（可多选）。",
       partial_rule: "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低0分。",
+      whole_rule: "正确的都选上、错的一个不选，才算答对。",
       true_false_hint: "判断下面的说法是对还是错。",
       "true": "对",
       "false": "错",
@@ -120,6 +121,7 @@
       choose_one: "Choose one answer.",
       choose_all: "Choose every correct answer (more than one may be right).",
       partial_rule: "Scoring: each correct choice earns 1 ÷ (number of correct answers) of a point, each wrong choice takes the same away; the lowest score for the question is 0.",
+      whole_rule: "Pick all the right answers and none of the wrong ones to get it right.",
       true_false_hint: "Is this statement true or false?",
       "true": "True",
       "false": "False",
@@ -337,7 +339,9 @@
   }
 
   /** Points (0…1) for `given` on question `q`; `given` is null when unanswered. */
-  function scoreQuestion(q, given) {
+  /** Points for one answer (0–1). `whole`: a multiple-choice question scores only when every right
+   *  option and no wrong one is picked (quizzes for pupils and villagers: no fractions). */
+  function scoreQuestion(q, given, whole) {
     if (given === null || given === undefined) return 0;
     var i;
     switch (q.type) {
@@ -350,6 +354,7 @@
           if (q.options[given[i]] && q.options[given[i]].correct) right += 1;
           else wrong += 1;
         }
+        if (whole) return correct && right === correct && wrong === 0 ? 1 : 0;
         return correct ? Math.max(0, (right - wrong) / correct) : 0;
       }
       case "true_false":
@@ -457,7 +462,7 @@
       },
       focusFirst: function () { if (list.rows.length) list.rows[0].input.focus(); },
       hint: isTF ? S.true_false_hint : multiple ? S.choose_all : S.choose_one,
-      rule: multiple ? S.partial_rule : null
+      rule: multiple ? (quiz.whole ? S.whole_rule : S.partial_rule) : null
     };
   }
 
@@ -481,7 +486,7 @@
       answer: function () { return input.value.trim() ? input.value : null; },
       lock: function () { input.readOnly = true; input.classList.add("is-locked"); },
       reveal: function (given) {
-        input.classList.add(scoreQuestion(q, given) === 1 ? "is-correct" : "is-wrong");
+        input.classList.add(scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
       },
       focusFirst: function () { input.focus(); },
       hint: S.fill_hint,
@@ -598,7 +603,7 @@
       },
       lock: function () { locked = true; list.classList.add("is-locked"); refresh(); },
       reveal: function (given) {
-        list.classList.add(scoreQuestion(q, given) === 1 ? "is-correct" : "is-wrong");
+        list.classList.add(scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
       },
       focusFirst: function () {
         var first = list.querySelector("button:not([disabled])");
@@ -689,6 +694,7 @@
     this.passMark = data.training && typeof data.training.pass_mark === "number" ? data.training.pass_mark
       : typeof data.pass_mark === "number" ? data.pass_mark : 60;
     this.immediate = data.feedback !== "end";
+    this.whole = data.whole_points === true;
     this.build();
     this.newAttempt();
     this.renderStep(false);
@@ -824,7 +830,7 @@
       }
       error.textContent = "";
       answered = true;
-      var points = scoreQuestion(q, given);
+      var points = scoreQuestion(q, given, self.whole);
       self.answers[self.index] = { given: given, points: points };
       view.lock();
       if (!self.immediate) {
