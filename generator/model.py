@@ -590,6 +590,11 @@ class Project:
     def lessons_for_quiz(self, quiz_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.quiz == quiz_id]
 
+    def quiz_is_graded(self, quiz_id: str) -> bool:
+        """A training module's final test: it earns credit hours, so the public edition publishes no
+        answer key for it (the lecturer edition does)."""
+        return bool(self.training_for_quiz(quiz_id))
+
     def quiz_for_plain_readers(self, quiz_id: str) -> bool:
         """True when a lesson for pupils or villagers uses the quiz (see PLAIN_AUDIENCES)."""
         return any(PLAIN_AUDIENCES & set(lesson.audiences) for lesson in self.lessons_for_quiz(quiz_id))

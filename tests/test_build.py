@@ -95,7 +95,7 @@ def test_pages_carry_their_language(mini_site: Path) -> None:
 def test_every_page_switches_to_its_twin(mini_site: Path) -> None:
     for lang, other in (("zh", "en"), ("en", "zh")):
         pages = content_pages(mini_site, lang)
-        assert len(pages) == 18  # every page of the mini project
+        assert len(pages) == 17  # every page of the mini project (public: no key to the graded test)
         for page in pages:
             switch = [a for tag, a in elements(page) if tag == "a" and "dl-lang__link" in a.get("class", "")]
             by_lang = {a["lang"]: a for a in switch}
@@ -443,7 +443,7 @@ def second_build(mini_project: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def test_a_second_build_gives_the_same_pages(mini_site: Path, second_build) -> None:
     assert second_build.diagnostics.items == []
-    assert second_build.pages == 2 * 18
+    assert second_build.pages == 2 * 17
     first, second = tree(mini_site), tree(second_build.out)
     assert sorted(first) == sorted(second)
     assert [p for p in first if p.endswith(".html") and first[p] != second[p]] == []
@@ -467,3 +467,10 @@ def test_chinese_headings_get_pinyin_anchors(mini_site: Path) -> None:
     assert re.search(r'<h2 id="jiao-xue-mu-biao"', html)
     assert not re.search(r'id="_\d*"', html)
     assert re.search(r'<h2 id="disguises"', html)  # explicit section ids stay
+
+
+def test_no_public_answer_key_for_a_graded_final_test(mini_site: Path) -> None:
+    # basics is the final test of basics-module: it earns credit hours
+    assert (mini_site / "zh" / "quizzes" / "basics-worksheet.html").exists()
+    assert not (mini_site / "zh" / "quizzes" / "basics-answers.html").exists()
+    assert "basics-answers.html" not in (mini_site / "zh" / "quizzes" / "basics.html").read_text(encoding="utf-8")

@@ -256,8 +256,9 @@ class _Run:
             qtitle = quiz.title.get(lang, self.cfg.default_language)
             jobs.append(_Job(f"{base}/worksheet.pdf", self._entry("worksheet", lang, setting, qtitle, **ids),
                              lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url)))
-            jobs.append(_Job(f"{base}/answer-key.pdf", self._entry("answer-key", lang, setting, qtitle, **ids),
-                             lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url)))
+            if self.edition == "lecturer" or not self.p.quiz_is_graded(quiz.id):  # no public key to a graded test
+                jobs.append(_Job(f"{base}/answer-key.pdf", self._entry("answer-key", lang, setting, qtitle, **ids),
+                                 lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url)))
         jobs.append(_Job(
             f"{base}/sign-in.pdf", self._entry("sign-in", lang, setting, title, **ids),
             lambda: ("fit", tuple(d().sign_in(lang, setting, lesson=lesson, rows=n) for n in SIGN_IN_ROWS[village]),

@@ -96,7 +96,7 @@ class _Renderer:
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
-                                fill_answers=lambda q: q.printed_answers(lang, self.default),
+                                fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
                                 edition=options.edition, lecturer=options.edition == "lecturer", m=m)
 
@@ -213,7 +213,7 @@ class _Renderer:
         for quiz in p.quizzes.values():
             out.append(self.render("quiz.md.j2", f"quizzes/{quiz.id}.md", self.t(quiz.title), quiz=quiz,
                                    meta={"description": self.plain(quiz.description)}))
-            for kind in ("worksheet", "answers"):
+            for kind in ("worksheet", "answers") if self.answer_key(quiz) else ("worksheet",):
                 out.append(self.render("worksheet.md.j2", f"quizzes/{quiz.id}-{kind}.md",
                                        f"{self.t(quiz.title)} · {ui('worksheet' if kind == 'worksheet' else 'answer_key', lang)}",
                                        quiz=quiz, answers=kind == "answers",
@@ -224,6 +224,10 @@ class _Renderer:
         from ..htmltext import embed_json
 
         return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{embed_json(data)}</script>'
+
+    def answer_key(self, quiz: m.Quiz) -> bool:
+        """Whether this edition publishes the quiz's answer key (not for graded final tests in public)."""
+        return self.o.edition == "lecturer" or not self.p.quiz_is_graded(quiz.id)
 
     def quiz_pinyin(self, quiz: m.Quiz) -> bool:
         """A Chinese quiz taken by pupils or villagers gets the lesson pages' pinyin switch."""

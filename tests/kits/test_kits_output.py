@@ -278,3 +278,21 @@ def test_public_edition_has_no_plan_and_reuses_the_cache(lecturer_run: KitRun, t
     assert any("0 rendered" in line for line in public.log), public.log  # everything came from the cache
     same = lecturer_run.one(lesson="village-lesson", kind="handout")
     assert (public.out / same["path"]).read_bytes() == (lecturer_run.out / same["path"]).read_bytes()
+
+
+def test_public_edition_prints_no_key_to_a_graded_final_test(lecturer_run: KitRun, tmp_path: Path) -> None:
+    import shutil
+
+    from kitutil import run_kits
+
+    root = tmp_path / "p"
+    shutil.copytree(lecturer_run.root, root)
+    (root / "content" / "training").mkdir(exist_ok=True)
+    (root / "content" / "training" / "module.yml").write_text(
+        "title: 结业培训\nsummary: 一节课。\naudiences: [villagers]\ncredit_hours: 1\n"
+        "units: [village-lesson]\nquiz: village-quiz\npass_mark: 80\n", encoding="utf-8")
+    public = run_kits(root, tmp_path / "site", "public")
+    village = {e["kind"] for e in public.manifest["files"] if e.get("lesson") == "village-lesson"}
+    assert "worksheet" in village and "answer-key" not in village
+    first = {e["kind"] for e in public.manifest["files"] if e.get("lesson") == "first-lesson"}
+    assert "answer-key" in first  # an ordinary lesson quiz keeps its key

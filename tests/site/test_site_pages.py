@@ -50,7 +50,7 @@ def rendered(project: m.Project) -> dict[str, str]:
         for page in render_pages(project, lang, SiteOptions(today=TODAY)):
             out[f"{lang}/{page.path}"] = serialise(page)
         for page in render_pages(project, lang, SiteOptions(edition="lecturer", today=TODAY)):
-            if page.path.startswith("lessons/") and page.path != "lessons/index.md":
+            if (page.path.startswith("lessons/") and page.path != "lessons/index.md") or page.path.endswith("-answers.md"):
                 out[f"lecturer/{lang}/{page.path}"] = serialise(page)
     return out
 
@@ -97,10 +97,13 @@ def test_goldens_cover_every_page_kind() -> None:
                          "glossary.md", "laws.md", "help.md", "lecturers.md"):
             assert f"{lang}/{nav_page}" in files
         for detail in ("lessons/new-drugs.md", "events/campus-talk.md", "events/community-talk.md", "quizzes/basics.md",
-                       "quizzes/basics-worksheet.md", "quizzes/basics-answers.md", "training/basics-module.md",
+                       "quizzes/basics-worksheet.md", "training/basics-module.md",
                        "training/basics-module-certificate.md"):
             assert f"{lang}/{detail}" in files
         assert f"lecturer/{lang}/lessons/new-drugs.md" in files
+        # basics is a graded final test: its answer key is in the lecturer edition only
+        assert f"{lang}/quizzes/basics-answers.md" not in files
+        assert f"lecturer/{lang}/quizzes/basics-answers.md" in files
 
 
 # --- rules that hold on any project (not only the golden one) ---------------------------------
