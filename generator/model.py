@@ -467,6 +467,7 @@ class Training(Strict):
     units: list[Id] = Field(min_length=1, description="Lesson ids, in order")
     quiz: Id | None = None
     pass_mark: int | None = Field(None, ge=0, le=100, description="Overrides the quiz's pass mark")
+    after: list[Id] = Field([], description="Training modules to take first (ids); orders the training index")
 
 
 class Lecturer(Strict):
@@ -589,6 +590,19 @@ class Project:
 
     def lessons_for_quiz(self, quiz_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.quiz == quiz_id]
+
+    def training_in_order(self, key: Any) -> list[Training]:
+        """Modules with each one after those it names in ``after`` (ties by ``key``); a cycle, which
+        ``dandelion check`` refuses, falls back to ``key`` order."""
+        pending = sorted(self.training.values(), key=key)
+        done: list[Training] = []
+        while pending:
+            ready = next((t for t in pending if all(a in {d.id for d in done} or a not in self.training for a in t.after)), None)
+            if ready is None:
+                return done + pending
+            done.append(ready)
+            pending.remove(ready)
+        return done
 
     def quiz_is_graded(self, quiz_id: str) -> bool:
         """A training module's final test: it earns credit hours, so the public edition publishes no

@@ -351,6 +351,18 @@ class _Resolver:
         self._refs(doc, base, "audiences", training.audiences, self.cfg.audiences, "audience")
         self._refs(doc, base, "units", training.units, self.p.lessons, "lesson")
         self._ref(doc, (*base, "quiz"), training.quiz, self.p.quizzes, "quiz")
+        self._refs(doc, base, "after", training.after, self.p.training, "training module")
+        # a module that (through others) comes after itself can never be placed
+        seen, todo = set(), list(training.after)
+        while todo:
+            other = todo.pop()
+            if other == training.id:
+                self.d.error(doc.loc((*base, "after")), f"training module '{training.id}' comes after itself (through `after`)")
+                break
+            if other in seen or other not in self.p.training:
+                continue
+            seen.add(other)
+            todo.extend(self.p.training[other].after)
 
     def _lecturer(self, lecturer: m.Lecturer, doc: Document, base: PathKey) -> None:
         if self.cfg.topics:

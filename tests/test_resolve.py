@@ -536,3 +536,12 @@ def test_internal_links_must_name_a_target(project, body: str, expected: str | N
         assert lines == []
     else:
         assert len(lines) == 1 and lines[0].startswith("content/lessons/x.yml:") and lines[0].endswith(expected), lines
+
+
+def test_training_after_names_modules_and_has_no_cycle(project) -> None:
+    module = "title: {zh: 甲, en: A}\ncredit_hours: 1\nunits: [first-lesson]\n"
+    lines = project({"content/training/a.yml": module + "after: [b]\n", "content/training/b.yml": module + "after: [a]\n",
+                     "content/training/c.yml": module + "after: [nope]\n"})
+    errors = [line for line in lines if ": error:" in line]
+    assert any(line.startswith("content/training/a.yml:") and "comes after itself" in line for line in errors), errors
+    assert any(line.startswith("content/training/c.yml:") and "unknown training module 'nope'" in line for line in errors), errors

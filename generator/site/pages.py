@@ -181,7 +181,7 @@ class _Renderer:
                         durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
             self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
             self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",
-                        modules=sorted(p.training.values(), key=lambda t: self._title_key(t.title))),
+                        modules=p.training_in_order(key=lambda t: self._title_key(t.title))),
             self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
                         groups=self._quiz_groups()),
             self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
@@ -206,7 +206,10 @@ class _Renderer:
                                    kits=self.kits(f"event:{event.id}"),
                                    meta={"description": self.plain(event.description)}))
         for module in p.training.values():
-            out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module))
+            # no table of contents: its headings belong to the no-script fallback, hidden once the
+            # training widget draws the page
+            out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module,
+                                   meta={"hide": ["toc"]}))
             out.append(self.render("certificate.md.j2", f"training/{module.id}-certificate.md",
                                    f"{self.t(module.title)} · {ui('certificate', lang)}", module=module,
                                    meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))

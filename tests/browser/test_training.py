@@ -55,7 +55,8 @@ def test_module_progress_through_to_certificate(make_page, site_root, http_serve
     run_quiz(page, quiz, True)
     page.go_back()
     page.wait_for_function("document.querySelector('.dl-training__facts').textContent.includes('最高分100%')")
-    assert f"通过日期：{TODAY}" in widget.locator(".dl-training__facts").inner_text()
+    today = dt.date.today()
+    assert f"通过日期：{today.year}年{today.month}月{today.day}日" in widget.locator(".dl-training__facts").inner_text()
     assert page.locator(".dl-training__cert-link").is_hidden()  # one unit still unread
 
     # the second unit is ticked on its lesson page
@@ -110,7 +111,7 @@ def test_certificate_content_and_print_layout(guarded_page, site_root, tmp_path)
     page.get_by_label("你的姓名").fill("王小明")
     text = sheet.inner_text()
     for expected in ("海南省戒毒管理局", "结业证书", "兹证明", "王小明", "完成了培训模块", "社区戒毒康复基础",
-                     "共4学时，结业测验成绩92%，于2026-06-26通过。"):
+                     "共4学时，结业测验成绩92%，于2026年6月26日通过。"):
         assert expected in text, expected
     page.reload()
     assert page.get_by_label("你的姓名").input_value() == "王小明"
@@ -214,14 +215,14 @@ def test_english_module_and_certificate(guarded_page, site_root):
     seed(page, read=["lesson-a", "lesson-b"], best=85, passed_at="2026-06-26", name="Li Mei")
     assert page.locator(".dl-training__status").inner_text().strip().endswith("Module complete")
     facts = page.locator(".dl-training__facts").inner_text()
-    assert "2 of 2 units read" in facts and "Best score 85%" in facts and "Passed on 2026-06-26" in facts
+    assert "2 of 2 units read" in facts and "Best score 85%" in facts and "Passed on 26 June 2026" in facts
     assert "4 credit hours" in facts
     page.get_by_role("link", name="View and print your certificate").click()
     sheet = page.locator(".dl-certificate__sheet")
     sheet.wait_for()
     text = sheet.inner_text()
     for expected in ("Certificate of Completion", "Li Mei", "Community rehabilitation basics",
-                     "4 credit hours · final quiz score 85% · passed on 2026-06-26",
+                     "4 credit hours · final quiz score 85% · passed on 26 June 2026",
                      "Hainan Provincial Drug Rehabilitation Administration"):
         assert expected in text, expected
     # a lesson page in English gets English text without any embedded strings

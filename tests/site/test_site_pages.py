@@ -261,3 +261,12 @@ def test_past_events_newest_first_by_year() -> None:
     assert len(ids) == len(shipped.events) and dates == sorted(dates, reverse=True)
     years = re.findall(r"^### (\d{4})年$", past, re.M)
     assert years == sorted(set(years), reverse=True) and len(years) >= 2
+
+
+def test_training_index_puts_a_module_after_the_ones_it_follows() -> None:
+    shipped = load_project(HERE.parents[1]).project
+    assert shipped is not None
+    for lang in LANGS:
+        page = next(p for p in render_pages(shipped, lang, SiteOptions(today=TODAY)) if p.path == "training/index.md")
+        links = re.findall(r"\(([a-z0-9-]+)\.html\)", page.markdown)
+        assert links.index("community-rehab-basics") < links.index("mi-relapse-prevention"), lang

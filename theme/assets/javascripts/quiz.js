@@ -196,6 +196,17 @@
     return (copy.textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  /** An ISO date (2026-11-29) as people write it: 2026年11月29日, 29 November 2026. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  function showDate(iso, lang) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    if (String(lang || "").indexOf("zh") === 0) return y + "年" + mo + "月" + d + "日";
+    return d + " " + MONTHS[mo - 1] + " " + y;
+  }
+
   function htmlEl(tag, className, html) {
     var node = el(tag, className);
     node.innerHTML = typeof html === "string" ? html : "";
@@ -929,7 +940,7 @@
     verdict.appendChild(el("span", null, (passed ? S.passed : S.failed) + " · " + fmt(S.pass_mark, { p: this.passMark })));
     summary.appendChild(verdict);
     summary.appendChild(el("p", "dl-quiz__best", fmt(S.best_so_far, { best: rec.best, attempts: rec.attempts })));
-    if (rec.passed_at) summary.appendChild(el("p", "dl-quiz__passed-on", fmt(S.passed_on, { date: rec.passed_at })));
+    if (rec.passed_at) summary.appendChild(el("p", "dl-quiz__passed-on", fmt(S.passed_on, { date: showDate(rec.passed_at, this.lang) })));
     section.appendChild(summary);
 
     var missedSteps = [];

@@ -129,6 +129,17 @@
     return String(lang || "").toLowerCase().indexOf("en") === 0 ? "en" : "zh";
   }
 
+  /** An ISO date (2026-11-29) as people write it: 2026年11月29日, 29 November 2026. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  function showDate(iso, lang) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    if (String(lang || "").indexOf("zh") === 0) return y + "年" + mo + "月" + d + "日";
+    return d + " " + MONTHS[mo - 1] + " " + y;
+  }
+
   function stringsFor(lang, given) {
     var base = FALLBACK[langKey(lang)];
     var out = {};
@@ -534,7 +545,7 @@
       bar.setAttribute("aria-label", fmt(S.units_read, { n: p.readCount, m: p.total }));
       unitsDd.appendChild(bar);
       var quizText = [p.best === null ? S.quiz_not_taken : fmt(S.quiz_best, { best: p.best }), fmt(S.pass_mark, { p: p.passMark })];
-      quizText.push(p.passed ? fmt(S.passed_on, { date: p.passedAt || "—" }) : S.not_passed_yet);
+      quizText.push(p.passed ? fmt(S.passed_on, { date: showDate(p.passedAt, data.lang) || "—" }) : S.not_passed_yet);
       quizDd.textContent = "";
       quizText.forEach(function (part, i) {
         if (i) quizDd.appendChild(document.createTextNode(" · "));
@@ -611,8 +622,8 @@
       var name = p.name.trim();
       nameLine.textContent = name || S.cert_name_missing;
       nameLine.classList.toggle("is-empty", !name);
-      details.textContent = fmt(S.cert_details, { h: data.credit_hours, score: p.best === null ? "—" : p.best, date: p.passedAt || "—" });
-      dateLine.textContent = p.passedAt || "";
+      details.textContent = fmt(S.cert_details, { h: data.credit_hours, score: p.best === null ? "—" : p.best, date: showDate(p.passedAt, data.lang) || "—" });
+      dateLine.textContent = showDate(p.passedAt, data.lang);
       sheet.hidden = !p.complete;
       print.hidden = !p.complete;
       missing.hidden = p.complete;
