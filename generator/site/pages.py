@@ -292,7 +292,7 @@ def relative_url(from_page: str, to_page: str) -> str:
     target, _, anchor = to_page.partition("#")
     if target.endswith(".md"):
         target = target[:-3] + ".html"
-    if not target:
-        return "#" + anchor
+    if not target or (target == (from_page[:-3] + ".html" if from_page.endswith(".md") else from_page) and anchor):
+        return "#" + anchor  # a section of the same page
     rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return rel + ("#" + anchor if anchor else "")

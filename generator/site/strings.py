@@ -51,6 +51,7 @@ UI: dict[str, dict[str, str]] = {
     "region": {"zh": "地区", "en": "Region"},
     "venue": {"zh": "地点", "en": "Venue"},
     "year": {"zh": "{y}年", "en": "{y}"},
+    "quiz_lesson": {"zh": "课程", "en": "Lesson"},
     "take_first": {"zh": "先修模块", "en": "Take first"},
     "occasion": {"zh": "节日/主题", "en": "Occasion"},
     "event_lecturers": {"zh": "讲师", "en": "Lecturers"},

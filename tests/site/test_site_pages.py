@@ -270,3 +270,24 @@ def test_training_index_puts_a_module_after_the_ones_it_follows() -> None:
         page = next(p for p in render_pages(shipped, lang, SiteOptions(today=TODAY)) if p.path == "training/index.md")
         links = re.findall(r"\(([a-z0-9-]+)\.html\)", page.markdown)
         assert links.index("community-rehab-basics") < links.index("mi-relapse-prevention"), lang
+
+
+def test_a_link_to_a_section_of_the_same_page_stays_on_the_page() -> None:
+    assert relative_url("lessons/a.md", "lessons/a.md#refusal") == "#refusal"
+    assert relative_url("lessons/a.md", "lessons/b.md#refusal") == "b.html#refusal"
+    assert relative_url("lessons/a.md", "lessons/a.md") == "a.html"
+
+
+def test_primary_lesson_pages_list_terms_without_adult_definitions() -> None:
+    shipped = load_project(HERE.parents[1]).project
+    assert shipped is not None
+    lesson = shipped.lessons["primary-what-drugs-are"]
+    page = next(p for p in render_pages(shipped, "zh", SiteOptions(today=TODAY)) if p.path == f"lessons/{lesson.id}.md")
+    terms = page.markdown.split("{: #terms }", 1)[1].split("\n## ", 1)[0]
+    for g in lesson.glossary:
+        term = shipped.glossary[g]
+        assert f"[{term.term.values['zh']}]" in terms
+        assert term.definition.values["zh"][:12] not in terms
+    adult = next(p for p in render_pages(shipped, "zh", SiteOptions(today=TODAY)) if p.path == "lessons/high-laced-vapes.md")
+    first = shipped.glossary[shipped.lessons["high-laced-vapes"].glossary[0]]
+    assert first.definition.values["zh"][:12] in adult.markdown
