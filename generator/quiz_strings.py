@@ -73,8 +73,8 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
         "en": "Pass mark {p}%",
     },
     "training_pass_mark": {
-        "zh": "这是培训模块的结业测验，及格线为{p}%。",
-        "en": "This is the final quiz of a training module: the pass mark is {p}%.",
+        "zh": "这是培训模块的结业测验：成绩达到{p}%即通过，计入学时。",
+        "en": "This is the final quiz of a training module: score {p}% to pass and earn the credit hours.",
     },
     "best_so_far": {
         "zh": "历史最高分{best}%（已完成{attempts}次）",
@@ -297,7 +297,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
     },
     "missing_quiz": {
         "zh": "结业测验成绩尚未达到{p}%。",
-        "en": "The final quiz has not been passed at {p}% yet.",
+        "en": "You have not yet scored {p}% on the final quiz.",
     },
     "certificate_link": {
         "zh": "查看并打印结业证书",
@@ -361,7 +361,7 @@ TRAINING_STRINGS: dict[str, dict[str, str]] = {
     },
     "cert_note": {
         "zh": "本证书由学员在网页上自行打印，以培训负责人汇总的成绩记录为准。",
-        "en": "Printed by the learner from the training page; the trainer's merged results record is authoritative.",
+        "en": "Printed by the trainee. The official record is the results list kept by the trainer.",
     },
     "cert_unavailable": {
         "zh": "暂时还不能打印证书",

@@ -180,7 +180,7 @@ def test_training_pass_mark_overrides_quiz_pass_mark(guarded_page, site_root):
     data = quiz_data("module-q", questions=tfs, pass_mark=60, training={"id": "m", "pass_mark": 80})
     open_quiz(page, site_root, data)
     assert "及格线80%" in page.locator(".dl-quiz__meta").inner_text()
-    assert "这是培训模块的结业测验，及格线为80%。" in page.locator(".dl-quiz__meta").inner_text()
+    assert "这是培训模块的结业测验：成绩达到80%即通过，计入学时。" in page.locator(".dl-quiz__meta").inner_text()
     run_quiz(page, data, {"t0": True, "t1": True, "t2": True, "t3": False, "t4": False})
     assert page.locator(".dl-quiz__score-value").inner_text() == "60%"
     assert "未通过" in page.locator(".dl-quiz__result-verdict").inner_text()
