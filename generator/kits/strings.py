@@ -126,7 +126,7 @@ S: dict[str, dict[str, str]] = {
     "fb_bad": {"zh": "不好", "en": "Not good"},
     "fb_learned": {"zh": "今天记住最深的一点是：", "en": "The one thing I will remember:"},
     "fb_more": {"zh": "还想了解什么？对讲座有什么建议？", "en": "What else would you like to know? Any suggestions?"},
-    "fb_who": {"zh": "我是：", "en": "I am:"},
+    "fb_who": {"zh": "我是：", "en": "Your group:"},
     "fb_privacy": {
         "zh": "请不要在本表上写姓名、身份证号码或电话号码。",
         "en": "Please do not write your name, ID number or phone number on this form.",
@@ -134,7 +134,7 @@ S: dict[str, dict[str, str]] = {
     # certificate
     "cert_body": {
         "zh": "兹证明{name}于{date}在{venue}参加了“{title}”活动。",
-        "en": "This certifies that {name} took part in “{title}” at {venue} on {date}.",
+        "en": "This certifies that {name} took part in \"{title}\" on {date}. Venue: {venue}.",
     },
     "cert_thanks": {"zh": "特发此证，以资鼓励。", "en": "With thanks for taking part."},
     "cert_seal": {"zh": "（盖章）", "en": "(stamp)"},

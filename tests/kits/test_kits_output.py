@@ -296,3 +296,11 @@ def test_public_edition_prints_no_key_to_a_graded_final_test(lecturer_run: KitRu
     assert "worksheet" in village and "answer-key" not in village
     first = {e["kind"] for e in public.manifest["files"] if e.get("lesson") == "first-lesson"}
     assert "answer-key" in first  # an ordinary lesson quiz keeps its key
+
+
+def test_every_feedback_form_fits_one_sheet(lecturer_run: KitRun) -> None:
+    # the privacy line must reach every participant: a second page of a form is never handed out
+    forms = lecturer_run.entries(kind="feedback")
+    assert forms and all(e["pages"] == 1 for e in forms), [(e["path"], e["pages"]) for e in forms]
+    text = pdftotext(lecturer_run.file(lesson="village-lesson", kind="feedback"))
+    assert text.index("请不要在本表上写姓名") < text.index("好")  # before the ratings
