@@ -216,3 +216,18 @@ def test_every_shipped_image_is_used(project) -> None:
     used |= {lec.photo.src for lec in project.lecturers.values() if lec.photo}
     shipped = {p.relative_to(project.content_dir).as_posix() for p in project.content_dir.joinpath("images").rglob("*") if p.is_file()}
     assert shipped - used == set()
+
+
+def test_cases_are_marked_fictional_once_and_not_labelled_twice(project) -> None:
+    # the quiz engine prints 案例 / Case above a case; the people in it are invented and say so
+    problems = []
+    for quiz in project.quizzes.values():
+        for q in quiz.questions:
+            if q.type != "scenario":
+                continue
+            zh, en = q.prompt.values["zh"].strip(), q.prompt.values["en"].strip()
+            if "虚构" not in zh or "ictional" not in en:
+                problems.append(f"{quiz.id}/{q.id}: not marked fictional")
+            if re.match(r"\**(案例|Case)\b", zh) or re.match(r"\**Case\b", en):
+                problems.append(f"{quiz.id}/{q.id}: starts with a second case label")
+    assert problems == []
