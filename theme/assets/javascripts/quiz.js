@@ -1025,6 +1025,7 @@
 
   window.DandelionQuiz = {
     init: initAll,
+    showDate: showDate,
     normalise: normalise,
     scoreQuestion: scoreQuestion,
     percentOf: percentOf,

@@ -129,15 +129,11 @@
     return String(lang || "").toLowerCase().indexOf("en") === 0 ? "en" : "zh";
   }
 
-  /** An ISO date (2026-11-29) as people write it: 2026年11月29日, 29 November 2026. */
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
+  /** An ISO date as people write it (2026年11月29日, 29 November 2026): quiz.js, loaded before this file
+   *  on every page, knows how; without it the ISO date stands. */
   function showDate(iso, lang) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!m) return iso || "";
-    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    if (String(lang || "").indexOf("zh") === 0) return y + "年" + mo + "月" + d + "日";
-    return d + " " + MONTHS[mo - 1] + " " + y;
+    var quiz = window.DandelionQuiz;
+    return quiz && quiz.showDate ? quiz.showDate(iso, lang) : (iso || "");
   }
 
   function stringsFor(lang, given) {
