@@ -56,10 +56,13 @@ class Link:
         return path + (f"#{self.anchor}" if self.anchor and self.kind != "glossary" else "")
 
 
+def _link(match: re.Match[str]) -> Link:
+    return Link(match["label"], match["kind"], match["id"], match["anchor"], match.start())
+
+
 def find(text: str) -> Iterator[Link]:
     """Every internal link in a Markdown text."""
-    for match in _LINK.finditer(text):
-        yield Link(match["label"], match["kind"], match["id"], match["anchor"], match.start())
+    return (_link(match) for match in _LINK.finditer(text))
 
 
 def rewrite(text: str, url: Callable[[Link], str | None]) -> str:
@@ -69,8 +72,7 @@ def rewrite(text: str, url: Callable[[Link], str | None]) -> str:
         return text
 
     def one(match: re.Match[str]) -> str:
-        link = Link(match["label"], match["kind"], match["id"], match["anchor"], match.start())
-        target = url(link)
+        target = url(_link(match))
         return match["label"] if target is None else f"[{match['label']}]({target})"
 
     return _LINK.sub(one, text)

@@ -227,6 +227,10 @@ class Lesson(Strict):
     def for_children(self) -> bool:
         return bool(CHILD_AUDIENCES & set(self.audiences))
 
+    @property
+    def for_plain_readers(self) -> bool:
+        return bool(PLAIN_AUDIENCES & set(self.audiences))
+
     @model_validator(mode="after")
     def _section_ids(self) -> Lesson:
         # Give every section a stable anchor; an editor's id wins.
@@ -596,11 +600,13 @@ class Project:
         ``dandelion check`` refuses, falls back to ``key`` order."""
         pending = sorted(self.training.values(), key=key)
         done: list[Training] = []
+        placed: set[str] = set()
         while pending:
-            ready = next((t for t in pending if all(a in {d.id for d in done} or a not in self.training for a in t.after)), None)
+            ready = next((t for t in pending if all(a in placed or a not in self.training for a in t.after)), None)
             if ready is None:
                 return done + pending
             done.append(ready)
+            placed.add(ready.id)
             pending.remove(ready)
         return done
 
@@ -611,4 +617,4 @@ class Project:
 
     def quiz_for_plain_readers(self, quiz_id: str) -> bool:
         """True when a lesson for pupils or villagers uses the quiz (see PLAIN_AUDIENCES)."""
-        return any(PLAIN_AUDIENCES & set(lesson.audiences) for lesson in self.lessons_for_quiz(quiz_id))
+        return any(lesson.for_plain_readers for lesson in self.lessons_for_quiz(quiz_id))

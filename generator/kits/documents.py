@@ -88,9 +88,15 @@ def qr_svg(url: str) -> str:
 
 def page_url(config: m.SiteConfig, lang: str, kind: str, item_id: str) -> str | None:
     """The site page of a lesson or event (``<site_url><lang>/lessons/<id>.html``), or None without site_url."""
+    return site_address(config, lang, f"{kind}/{item_id}.md")
+
+
+def site_address(config: m.SiteConfig, lang: str, site_path: str) -> str | None:
+    """The full address of a site page path (``help.md``, ``lessons/x.md#sec``), or None without site_url."""
     if not config.site_url:
         return None
-    return f"{config.site_url}{lang}/{kind}/{item_id}.html"
+    path, _, anchor = site_path.partition("#")
+    return f"{config.site_url}{lang}/{path.removesuffix('.md')}.html" + (f"#{anchor}" if anchor else "")
 
 
 def plain(markdown: str) -> str:
@@ -197,13 +203,7 @@ class K:
         if text is None:
             return ""
         value = text if isinstance(text, str) else text.get(self.lang, self.default)
-        return links.rewrite(value, self._link_url)
-
-    def _link_url(self, link: links.Link) -> str | None:
-        if not self.cfg.site_url:
-            return None
-        path, _, anchor = link.site_path.partition("#")
-        return f"{self.cfg.site_url}{self.lang}/{path[:-3]}.html" + (f"#{anchor}" if anchor else "")
+        return links.rewrite(value, lambda link: site_address(self.cfg, self.lang, link.site_path))
 
     def s(self, key: str, **kw: object) -> str:
         return strings.t(key, self.lang, **kw)

@@ -26,8 +26,6 @@ from . import markdown as md
 from .strings import ui
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: Ages for which lessons show the "show pinyin" toggle.
-PINYIN_AUDIENCES = m.PLAIN_AUDIENCES
 
 
 @dataclass
@@ -198,7 +196,7 @@ class _Renderer:
                                    groups=[(key, entries) for key, entries in groups if entries]))
         for lesson in lessons:
             out.append(self.render("lesson.md.j2", f"lessons/{lesson.id}.md", self.t(lesson.title), lesson=lesson,
-                                   pinyin=bool(PINYIN_AUDIENCES & set(lesson.audiences)) and lang.startswith("zh"),
+                                   pinyin=lesson.for_plain_readers and lang.startswith("zh"),
                                    modules=p.training_for_lesson(lesson.id), kits=self.kits(f"lesson:{lesson.id}"),
                                    meta={"description": self.plain(lesson.summary)}))
         for event in events:
@@ -258,11 +256,8 @@ class _Renderer:
         order = list(self.p.config.audiences)
         groups: dict[str | None, list[m.Quiz]] = {}
         for quiz in sorted(self.p.quizzes.values(), key=lambda q: self._title_key(q.title)):
-            if self.p.training_for_quiz(quiz.id):
-                key: str | None = None
-            else:
-                audiences = [a for les in self.p.lessons_for_quiz(quiz.id) for a in les.audiences if a in order]
-                key = min(audiences, key=order.index) if audiences else ""
+            rank = min((self._audience_rank(les) for les in self.p.lessons_for_quiz(quiz.id)), default=len(order))
+            key: str | None = None if self.p.quiz_is_graded(quiz.id) else order[rank] if rank < len(order) else ""
             groups.setdefault(key, []).append(quiz)
         rank = {None: -1, "": len(order), **{a: i for i, a in enumerate(order)}}
         return sorted(groups.items(), key=lambda kv: rank[kv[0]])
@@ -289,10 +284,12 @@ class _Renderer:
 
 def relative_url(from_page: str, to_page: str) -> str:
     """The relative URL from one page to another (``a/b.md`` → ``a/b.html``; ``#x`` kept)."""
+    def html(path: str) -> str:
+        return path[:-3] + ".html" if path.endswith(".md") else path
+
     target, _, anchor = to_page.partition("#")
-    if target.endswith(".md"):
-        target = target[:-3] + ".html"
-    if not target or (target == (from_page[:-3] + ".html" if from_page.endswith(".md") else from_page) and anchor):
-        return "#" + anchor  # a section of the same page
+    target = html(target)
+    if not target or (anchor and target == html(from_page)):
+        return "#" + anchor  # a section of this page
     rel = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return rel + ("#" + anchor if anchor else "")
