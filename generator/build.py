@@ -1,6 +1,11 @@
-"""``dandelion build``: the whole recipe, in the order data flows.
+"""``dandelion build``: the whole recipe, one named step each, in the order data flows.
 
-load and check → render pages per language → site engine → kits → shared media → swap into place
+load → check → plan → kits (render, or keep the previous ones) → site → media → root index → write
+
+Every step reads the checked model and the plan (``generator.plan``), never another step's result; they
+all write through one :class:`~generator.writer.OutputWriter`, which swaps the output folder into
+place only when every step succeeded ("write"). The kits step comes before the site because a download
+link shows the file's size and page count, which ``kits/manifest.json`` records once the file exists.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from .errors import ContentError, Diagnostics
-from .loader import find_project, load_project
+from .errors import Diagnostics
+from .loader import load_checked
+from .plan import Plan, default_out, make_plan
 from .site.pages import Page
 from .writer import OutputWriter
 from .zh import Pinyin
 
 Log = Callable[[str], None]
+
+__all__ = ["BuildReport", "build", "default_out"]
 
 
 @dataclass
@@ -31,10 +39,6 @@ class BuildReport:
     files: list[str] = field(default_factory=list)
 
 
-def default_out(root: Path, edition: str) -> Path:
-    return root / ("site" if edition == "public" else "site-lecturer")
-
-
 def build(
     root: Path,
     *,
@@ -44,64 +48,93 @@ def build(
     today: dt.date | None = None,
     log: Log = lambda _m: None,
 ) -> BuildReport:
-    """Check the content and build the site (and kits) into ``out``; raise on content errors."""
-    from .site import mkdocs_engine as engine
-    from .site.pages import SiteOptions, render_pages
+    """Check the content and build the site (and kits) into ``out``; raise on content errors.
 
-    root = find_project(root)
-    result = load_project(root)
-    if result.diagnostics.errors or result.project is None:
-        raise ContentError(result.diagnostics)
-    project = result.project
-    out = out or default_out(root, edition)
-    report = BuildReport(out=out, diagnostics=result.diagnostics)
-    pinyin = Pinyin(project.config.pinyin_overrides)
-    options = SiteOptions(edition=edition, today=today or dt.date.today(), pinyin=pinyin)
-    theme = engine.theme_dir(root)
-    cfg = project.config
-
-    with OutputWriter(out, project_root=root) as writer, tempfile.TemporaryDirectory(prefix="dandelion-") as tmp:
+    ``with_kits=False`` (``--no-kits``) renders no kits but keeps those the output folder already holds
+    for this edition, and the pages link to them.
+    """
+    loaded = load_checked(root)  # load → check (validate, resolve): content errors stop here
+    project = loaded.project
+    out = out or default_out(project.root, edition)
+    report = BuildReport(out=out, diagnostics=loaded.diagnostics)
+    with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
+        plan = _plan(project, edition, with_kits, writer)
         if with_kits:
-            options.kits = _kits(project, writer, edition, log)
-        search_words = _search_words(project)
-        for lang in cfg.languages:
-            log(f"Building the {lang} site …")
-            pages = render_pages(project, lang, options)
-            site_dir = writer.claim_dir(lang, "site engine")
-            report.engine_warnings += engine.build_language(
-                pages, lang=lang, languages=cfg.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
-                copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
-                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
-                search_keys=_search_keys(pinyin, pages, lang, search_words), log=log,
-            )
-            report.pages += len(pages)
-        _media(project, writer)
-        writer.write_text("index.html", _root_index(project), "root index")
+            _render_kits(project, plan, writer, log)
+        else:
+            _keep_kits(plan, writer)
+        report.pages, report.engine_warnings = _render_site(project, plan, writer, today or dt.date.today(), log)
+        _copy_media(plan, writer)
+        _write_root_index(project, plan, writer)
     return report
 
 
-def _kits(project: m.Project, writer: OutputWriter, edition: str, log: Log) -> dict[str, list[dict[str, object]]]:
-    """Render the print kits when the kits package is present; returns links for the site pages."""
-    try:
-        from .kits import render_kits
-    except ImportError:
-        return {}
-    return render_kits(project, writer, edition=edition, log=log)
+# --- the steps ---------------------------------------------------------------------------------
 
 
-def _media(project: m.Project, writer: OutputWriter) -> None:
+def _plan(project: m.Project, edition: str, with_kits: bool, writer: OutputWriter) -> Plan:
+    """What this build writes; without kits, the kit files already in the output for this edition."""
+    if with_kits:
+        return make_plan(project, edition=edition, kits="render")
+    from .kits.manifest import existing_kit_paths
+
+    return make_plan(project, edition=edition, kits="keep", existing_kits=existing_kit_paths(writer.out, edition))
+
+
+def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+    """Render the kit files the plan lists (a missing dependency of the kits fails the build)."""
+    from .kits import render_kits
+
+    render_kits(project, plan, writer, log=log)
+
+
+def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
+    """``--no-kits``: carry the previous ``kits/`` over when the plan links to any of its files."""
+    if plan.kits:
+        writer.carry_over("kits", "kept kits")
+
+
+def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date, log: Log) -> tuple[int, list[str]]:
+    """Every language's pages, laid out by the site engine into ``<lang>/``; (pages, engine warnings)."""
+    from .kits.manifest import MANIFEST_PATH, load_manifest
+    from .site import mkdocs_engine as engine
+    from .site.pages import SiteOptions, render_pages
+
+    cfg = project.config
+    pinyin = Pinyin(cfg.pinyin_overrides)
+    manifest = writer.staged(MANIFEST_PATH)  # written by the kits step, or kept with the previous kits
+    entries = load_manifest(manifest)["files"] if plan.kits and manifest else []
+    options = SiteOptions(edition=plan.edition, today=today, pinyin=pinyin, plan=plan,
+                          kit_entries={entry["path"]: entry for entry in entries})
+    theme = engine.theme_dir(project.root)
+    search_words = _search_words(project)
+    count, warnings = 0, []
+    with tempfile.TemporaryDirectory(prefix="dandelion-") as tmp:
+        for lang in plan.languages:
+            log(f"Building the {lang} site …")
+            pages = render_pages(project, lang, options)
+            site_dir = writer.claim_dir(lang, "site engine")
+            warnings += engine.build_language(
+                pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
+                copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
+                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words, log=log,
+            )
+            engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
+            count += len(pages)
+    return count, warnings
+
+
+def _copy_media(plan: Plan, writer: OutputWriter) -> None:
     """Copy every image the content uses into ``media/``, shared by both languages."""
-    sources: set[str] = set()
-    for lesson in project.lessons.values():
-        sources.update(s.image.src for s in lesson.sections if s.image)
-    for event in project.events.values():
-        if event.report:
-            sources.update(p.src for p in event.report.photos)
-    for lecturer in project.lecturers.values():
-        if lecturer.photo:
-            sources.add(lecturer.photo.src)
-    for src in sorted(sources):
-        writer.copy_file(project.content_dir / src, f"media/{src}", "media")
+    for media in plan.media:
+        writer.copy_file(media.source, media.path, "media")
+
+
+def _write_root_index(project: m.Project, plan: Plan, writer: OutputWriter) -> None:
+    writer.write_text(plan.root_index, _root_index(project), "root index")
+
+
+# --- helpers -----------------------------------------------------------------------------------
 
 
 def _search_words(project: m.Project) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
-from .errors import Diagnostics, Location, UsageError, relpath
+from .errors import ContentError, Diagnostics, Location, UsageError, relpath
 from .validate import validate
 from .yamlload import Document, PathKey, load_yaml
 
@@ -113,6 +113,23 @@ def load_project(root: Path) -> LoadResult:
 
     resolve(project, origins, diags)
     return LoadResult(project, diags, origins, files)
+
+
+@dataclass
+class CheckedProject:
+    """A project that loaded without content errors, and its warnings."""
+
+    project: m.Project
+    diagnostics: Diagnostics
+
+
+def load_checked(root: Path) -> CheckedProject:
+    """Load and check the project (``build``, ``kits``): any content error raises :class:`ContentError`,
+    so nothing is written."""
+    result = load_project(root)
+    if result.diagnostics.errors or result.project is None:
+        raise ContentError(result.diagnostics)
+    return CheckedProject(result.project, result.diagnostics)
 
 
 def _load_config(root: Path, diags: Diagnostics, files: list[Path]) -> m.SiteConfig | None:

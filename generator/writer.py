@@ -20,6 +20,13 @@ from .errors import BuildError, UsageError
 MARKER = ".dandelion-output"
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 class OutputWriter:
     def __init__(self, out: Path, *, project_root: Path | None = None) -> None:
         self.out = out.resolve()
@@ -115,6 +122,27 @@ class OutputWriter:
         path = self.claim(rel, owner)
         shutil.copyfile(source, path)
         return path
+
+    def carry_over(self, rel: str, owner: str) -> Path:
+        """Keep the folder ``rel`` of the previous output: copy it into this run's output as it is.
+
+        ``build --no-kits`` keeps the kits built before. Files are hard-linked where the file system
+        allows (the old output is deleted on commit, so nothing is shared for long), else copied.
+        """
+        target = self.claim_dir(rel, owner)
+        source = self.out / self._check(rel)
+        if source.is_dir() and not source.is_symlink():
+            shutil.copytree(source, target, dirs_exist_ok=True, copy_function=_link_or_copy)
+        return target
+
+    def staged(self, rel: str) -> Path | None:
+        """The file this run has written or carried over at ``rel``, if there is one.
+
+        For a step that reads a record an earlier step wrote (the site reads ``kits/manifest.json`` for the
+        size of each kit file it links to).
+        """
+        path = self.staging / self._check(rel)
+        return path if path.is_file() else None
 
     def commit(self) -> None:
         """Replace the output folder with the staging folder."""

@@ -13,9 +13,10 @@ From the same content as the site, for every language of the site:
 Village settings (id ``village`` or with a ``village`` part) get the village edition: large type, pictures
 first, pinyin over key points and slogans, extra-language text (e.g. Hlai) beside the Chinese.
 
-Every run writes ``kits/manifest.json`` (see :mod:`.manifest`). Rendered files are cached by a hash of
-their inputs (see :mod:`.cache`). Entry points: :func:`render_kits` (called by ``build``) and
-:func:`generator.kits.cli_support.kits_only` (``dandelion kits``).
+Which files there are, and where they go, is decided by the plan (``generator.plan``: ``plan.kits``);
+this package renders them. Every run writes ``kits/manifest.json`` (see :mod:`.manifest`). Rendered files
+are cached by a hash of their inputs (see :mod:`.cache`). Entry points: :func:`render_kits` (the kits step
+of ``build``) and :func:`generator.kits.cli_support.kits_only` (``dandelion kits``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from ..plan import KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
 from . import strings
@@ -49,21 +51,20 @@ SITE_URL_NOTE = (
 
 @dataclass
 class _Job:
-    """One kit file: where it goes, its manifest entry, and how to render it.
+    """One kit file of the plan and how to render it.
 
     ``task`` is called only when needed and returns a picklable task (see :mod:`.tasks`); its content is
     also what the cache key hashes, together with ``assets`` (image files the document shows).
     """
 
-    path: str
-    entry: dict[str, Any]
+    file: KitFile
     task: Callable[[], tuple[Any, ...]]
     assets: list[Path] = field(default_factory=list)
 
 
 @dataclass
 class KitsResult:
-    """What a kits run did (the last run's is kept in ``last_result`` for ``kits_only`` and tests)."""
+    """What a kits run did: the manifest entries it wrote, counts and warnings."""
 
     entries: list[dict[str, Any]] = field(default_factory=list)
     rendered: int = 0
@@ -72,45 +73,32 @@ class KitsResult:
     warnings: list[str] = field(default_factory=list)
 
 
-last_result: KitsResult | None = None
-
-
 def render_kits(
-    project: m.Project, writer: OutputWriter, *, edition: str, log: Log = lambda _m: None, use_cache: bool = True,
+    project: m.Project, plan: Plan, writer: OutputWriter, *, log: Log = lambda _m: None, use_cache: bool = True,
     workers: int | None = None,
-) -> dict[str, list[dict[str, Any]]]:
-    """Render every kit into ``writer`` (under ``kits/``) and write the manifest.
-
-    Returns the site's download links: for each ``"lesson:<id>"`` / ``"event:<id>"``, a list of
-    ``{"label", "label_en", "href", "info", "info_en", "kind", "language", "setting"}``, one per file
-    *in every language*: a page in language L shows the entries whose ``language`` is L. ``href`` is
-    relative to one language's site root (``../kits/zh/…``), for ``relative_url(page_path, href)``.
+) -> KitsResult:
+    """Render the kit files ``plan.kits`` lists into ``writer`` and write ``kits/manifest.json``.
 
     ``workers``: processes for rendering what is not cached (default: the CPU count, at most 4; 1 renders
     in this process).
     """
-    global last_result
-    if edition not in ("public", "lecturer"):
-        raise ValueError(f"edition must be 'public' or 'lecturer', not {edition!r}")
     started = time.perf_counter()
     result = KitsResult()
-    run = _Run(project, edition, log, result, use_cache)
-    jobs = run.jobs()
+    run = _Run(project, log, result, use_cache)
+    jobs = [run.job(kit) for kit in plan.kits]
     if jobs:
         run.prepare()
         outputs = run.produce_all(jobs, workers)
         for job, (data, meta) in zip(jobs, outputs, strict=True):
-            writer.write_bytes(job.path, data, OWNER)
-            result.entries.append({"path": job.path, **job.entry, **meta, "bytes": len(data)})
-    writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, edition), OWNER)
+            writer.write_bytes(job.file.path, data, OWNER)
+            result.entries.append({"path": job.file.path, **job.file.manifest_fields(), **meta, "bytes": len(data)})
+    writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()
     result.seconds = time.perf_counter() - started
     log(f"Kits: {len(result.entries)} files ({result.cached} from the cache, {result.rendered} rendered) "
         f"in {result.seconds:.1f} s")
-    last_result = result
-    return mf.links(result.entries, {k: v.values for k, v in project.config.settings.items()},
-                    project.config.default_language)
+    return result
 
 
 def _worker_count(wanted: int | None, tasks: int) -> int:
@@ -131,10 +119,9 @@ def _worker_count(wanted: int | None, tasks: int) -> int:
 
 
 class _Run:
-    def __init__(self, project: m.Project, edition: str, log: Log, result: KitsResult, use_cache: bool) -> None:
+    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool) -> None:
         self.p = project
         self.cfg = project.config
-        self.edition = edition
         self.log = log
         self.result = result
         self.cache = KitCache(project.root / CACHE_DIR) if use_cache else None
@@ -187,7 +174,7 @@ class _Run:
         for i, job in enumerate(jobs):
             task = job.task()
             # The content folder's location is not part of the key: a moved or cloned project keeps its cache.
-            key = make_key(fingerprint, job.entry["kind"], repr(task).replace(self.base_url, "content://").encode(),
+            key = make_key(fingerprint, job.file.kind, repr(task).replace(self.base_url, "content://").encode(),
                            *(file_digest(a) for a in job.assets))
             if self.cache is not None and (hit := self.cache.get(key)) is not None:
                 outputs[i] = hit
@@ -209,89 +196,52 @@ class _Run:
             done = [run_task(task, self.roots) for _i, _key, task in todo]
         for (i, key, _task), (data, meta, warning) in zip(todo, done, strict=True):
             if warning:
-                self.warn(f"Warning: {jobs[i].path} {warning}")
+                self.warn(f"Warning: {jobs[i].file.path} {warning}")
             if self.cache is not None:
                 self.cache.put(key, data, meta)
             outputs[i] = (data, meta)
             self.result.rendered += 1
         return [o for o in outputs if o is not None]
 
-    # -- what to render ---------------------------------------------------------------------------
-    def jobs(self) -> list[_Job]:
-        jobs: list[_Job] = []
-        for lesson in sorted(self.p.lessons.values(), key=lambda x: x.id):
-            for setting in lesson.settings:
-                for lang in self.cfg.languages:
-                    jobs.extend(self._lesson_jobs(lesson, setting, lang))
-        for event in sorted(self.p.events.values(), key=lambda x: (x.date, x.id)):
-            if event.status == "cancelled":
-                continue
-            for lang in self.cfg.languages:
-                jobs.extend(self._event_jobs(event, lang))
-        return jobs
+    # -- how to render each kind of file -------------------------------------------------------------
+    def job(self, kit: KitFile) -> _Job:
+        """The rendering of one kit file of the plan (the document is built only when the task is asked for)."""
+        if kit.lesson is not None:
+            return self._lesson_job(kit, self.p.lessons[kit.lesson])
+        return self._event_job(kit, self.p.events[kit.event or ""])
 
-    def _entry(self, kind: str, lang: str, setting: str, title: str, **ids: str) -> dict[str, Any]:
-        return {"kind": kind, **ids, "setting": setting, "language": lang, "edition": self.edition, "title": title}
-
-    def _lesson_jobs(self, lesson: m.Lesson, setting: str, lang: str) -> list[_Job]:
+    def _lesson_job(self, kit: KitFile, lesson: m.Lesson) -> _Job:
         d = lambda: self.docs  # noqa: E731 - built on first use
-        base = f"kits/{lang}/lessons/{lesson.id}/{setting}"
-        title = lesson.title.get(lang, self.cfg.default_language)
-        ids = {"lesson": lesson.id}
+        setting, lang, url = kit.setting, kit.language, self.base_url
         images = [self.p.content_dir / s.image.src for s in lesson.sections if s.image]
-        url = self.base_url
-        village = is_village(setting)
-        jobs: list[_Job] = []
-        if self.edition == "lecturer":
-            jobs.append(_Job(f"{base}/plan.pdf", self._entry("plan", lang, setting, title, **ids),
-                             lambda: ("pdf", d().plan(lesson, setting, lang), url), images))
-        jobs.append(_Job(
-            f"{base}/handout.pdf", self._entry("handout", lang, setting, title, **ids),
-            lambda: ("fit", tuple(d().handout(lesson, setting, lang, compact=lv) for lv in HANDOUT_LEVELS), url,
-                     HANDOUT_MAX_PAGES),
-            images,
-        ))
         quiz = self.p.quizzes.get(lesson.quiz or "")
-        if quiz is not None:
-            qtitle = quiz.title.get(lang, self.cfg.default_language)
-            jobs.append(_Job(f"{base}/worksheet.pdf", self._entry("worksheet", lang, setting, qtitle, **ids),
-                             lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url)))
-            if self.edition == "lecturer" or not self.p.quiz_is_graded(quiz.id):  # no public key to a graded test
-                jobs.append(_Job(f"{base}/answer-key.pdf", self._entry("answer-key", lang, setting, qtitle, **ids),
-                                 lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url)))
-        jobs.append(_Job(
-            f"{base}/sign-in.pdf", self._entry("sign-in", lang, setting, title, **ids),
-            lambda: ("fit", tuple(d().sign_in(lang, setting, lesson=lesson, rows=n) for n in SIGN_IN_ROWS[village]),
-                     url, 1),
-        ))
-        jobs.append(_Job(f"{base}/feedback.pdf", self._entry("feedback", lang, setting, title, **ids),
-                         lambda: ("pdf", d().feedback(lang, setting, lesson=lesson), url)))
-        return jobs
+        tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
+            "plan": lambda: ("pdf", d().plan(lesson, setting, lang), url),
+            "handout": lambda: ("fit", tuple(d().handout(lesson, setting, lang, compact=lv) for lv in HANDOUT_LEVELS),
+                                url, HANDOUT_MAX_PAGES),
+            "worksheet": lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url),
+            "answer-key": lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url),
+            "sign-in": lambda: ("fit", tuple(d().sign_in(lang, setting, lesson=lesson, rows=n)
+                                             for n in SIGN_IN_ROWS[is_village(setting)]), url, 1),
+            "feedback": lambda: ("pdf", d().feedback(lang, setting, lesson=lesson), url),
+        }
+        return _Job(kit, tasks[kit.kind], images if kit.kind in ("plan", "handout") else [])
 
-    def _event_jobs(self, event: m.Event, lang: str) -> list[_Job]:
+    def _event_job(self, kit: KitFile, event: m.Event) -> _Job:
         d = lambda: self.docs  # noqa: E731
-        base = f"kits/{lang}/events/{event.id}"
-        title = event.title.get(lang, self.cfg.default_language)
-        ids = {"event": event.id}
-        setting = event.setting
-        url = self.base_url
-        village = is_village(setting)
+        setting, lang, url = kit.setting, kit.language, self.base_url
         spec = lambda: self._poster_spec(event, lang)  # noqa: E731
-        return [
-            _Job(f"{base}/poster.png", self._entry("poster-png", lang, setting, title, **ids),
-                 lambda: ("poster-png", spec(), self.fonts, url)),
-            _Job(f"{base}/poster-print.pdf", self._entry("poster-pdf", lang, setting, title, **ids),
-                 lambda: ("poster-pdf", spec(), self.fonts, url)),
-            _Job(f"{base}/share.png", self._entry("share-image", lang, setting, title, **ids),
-                 lambda: ("share-image", spec(), self.fonts, url)),
-            _Job(f"{base}/certificate.pdf", self._entry("certificate", lang, setting, title, **ids),
-                 lambda: ("pdf", d().certificate(event, lang), url)),
-            _Job(f"{base}/sign-in.pdf", self._entry("sign-in", lang, setting, title, **ids),
-                 lambda: ("fit", tuple(d().sign_in(lang, setting, event=event, rows=n) for n in SIGN_IN_ROWS[village]),
-                          url, 1)),
-            _Job(f"{base}/feedback.pdf", self._entry("feedback", lang, setting, title, **ids),
-                 lambda: ("pdf", d().feedback(lang, setting, event=event), url)),
-        ]
+        tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
+            "poster-png": lambda: ("poster-png", spec(), self.fonts, url),
+            "poster-pdf": lambda: ("poster-pdf", spec(), self.fonts, url),
+            "share-image": lambda: ("share-image", spec(), self.fonts, url),
+            "certificate": lambda: ("pdf", d().certificate(event, lang), url),
+            "sign-in": lambda: ("fit", tuple(d().sign_in(lang, setting, event=event, rows=n)
+                                             for n in SIGN_IN_ROWS[is_village(setting)]), url, 1),
+            "feedback": lambda: ("pdf", d().feedback(lang, setting, event=event), url),
+        }
+        return _Job(kit, tasks[kit.kind])
+
     def _poster_spec(self, event: m.Event, lang: str) -> Any:
         from .poster import PosterSpec
 

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BuildError, ContentError, Diagnostics, UsageError
+from ..errors import BuildError, Diagnostics, UsageError
+from ..loader import load_checked
+from ..plan import EDITIONS, default_out, make_plan
 from ..writer import MARKER, OutputWriter
 from .manifest import read_manifest
 
@@ -73,29 +75,28 @@ def kits_only(
     project_root: Path, *, out: Path | None = None, edition: str = "public", log: Log = lambda _m: None,
     use_cache: bool = True, workers: int | None = None,
 ) -> KitsReport:
-    """Check the content, then render the kits into ``<out>/kits`` (default: the edition's site folder)."""
-    from .. import kits
-    from ..build import default_out
-    from ..loader import find_project, load_project
+    """Check the content, then render the kits into ``<out>/kits`` (default: the edition's site folder).
 
-    if edition not in ("public", "lecturer"):
+    The same plan as ``build`` (``make_plan(…, kits="render")``), so the files are those a build's pages
+    link to.
+    """
+    from . import render_kits
+
+    if edition not in EDITIONS:
         raise UsageError(f"--edition must be public or lecturer, not {edition}")
-    root = find_project(project_root)
-    result = load_project(root)
-    if result.diagnostics.errors or result.project is None:
-        raise ContentError(result.diagnostics)
-    out = (out or default_out(root, edition)).resolve()
+    loaded = load_checked(project_root)
+    project = loaded.project
+    out = (out or default_out(project.root, edition)).resolve()
     if (out / MARKER).exists():
         built = read_manifest(out).get("edition")
-        has_site = any((out / lang).is_dir() for lang in result.project.config.languages)
+        has_site = any((out / lang).is_dir() for lang in project.config.languages)
         if built and built != edition and has_site:
             raise UsageError(
                 f"{out} holds the {built} edition of the site, whose pages link to its own kits: "
                 f"run `dandelion kits --edition {built}` or choose another --out"
             )
-    with KitsOnlyWriter(out, project_root=root) as writer:
-        kits.render_kits(result.project, writer, edition=edition, log=log, use_cache=use_cache, workers=workers)
-    last = kits.last_result
-    assert last is not None
-    return KitsReport(out=out, entries=last.entries, diagnostics=result.diagnostics, warnings=last.warnings,
-                      rendered=last.rendered, cached=last.cached, seconds=last.seconds)
+    plan = make_plan(project, edition=edition, kits="render")
+    with KitsOnlyWriter(out, project_root=project.root) as writer:
+        result = render_kits(project, plan, writer, log=log, use_cache=use_cache, workers=workers)
+    return KitsReport(out=out, entries=result.entries, diagnostics=loaded.diagnostics, warnings=result.warnings,
+                      rendered=result.rendered, cached=result.cached, seconds=result.seconds)

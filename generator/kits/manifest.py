@@ -1,4 +1,5 @@
-"""``kits/manifest.json``: one entry per kit file, for the site's download links, tests and schools' scripts.
+"""``kits/manifest.json``: one entry per kit file written, for the site's download links (their size and page
+count), tests and schools' scripts.
 
 Shape (``schema`` 1)::
 
@@ -26,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from . import strings
 
 MANIFEST_PATH = "kits/manifest.json"
 SCHEMA = 1
@@ -44,56 +44,23 @@ def manifest_json(entries: list[dict[str, Any]], edition: str) -> str:
 
 def read_manifest(out: Path) -> dict[str, Any]:
     """The manifest of a built output folder (``{"files": []}`` when it has no kits)."""
-    path = Path(out) / MANIFEST_PATH
+    return load_manifest(Path(out) / MANIFEST_PATH)
+
+
+def load_manifest(path: Path) -> dict[str, Any]:
+    """A manifest file (``{"files": []}`` when there is none)."""
     if not path.is_file():
         return {"schema": SCHEMA, "edition": None, "files": []}
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _size(n: int, lang: str) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB"
-    return f"{max(1, round(n / 1024))} KB"
+def existing_kit_paths(out: Path, edition: str) -> list[str]:
+    """The kit files a built output folder holds for ``edition``, by the paths its manifest lists.
 
-
-def info(entry: dict[str, Any], lang: str) -> str:
-    """``PDF · 2 页 · 180 KB`` / ``PNG · 3508×4961 · 1.2 MB``."""
-    fmt = entry["path"].rsplit(".", 1)[-1].upper()
-    parts = [fmt]
-    if "pages" in entry:
-        parts.append(strings.t("pages", lang, n=entry["pages"]))
-    if "width" in entry:
-        parts.append(f"{entry['width']}×{entry['height']}")
-    parts.append(_size(entry["bytes"], lang))
-    return " · ".join(parts)
-
-
-def label(entry: dict[str, Any], lang: str, setting_name: str | None) -> str:
-    text = strings.t(entry["kind"], lang)
-    return f"{text} · {setting_name}" if setting_name and entry.get("lesson") else text
-
-
-def links(
-    entries: list[dict[str, Any]], settings: dict[str, dict[str, str]], default_lang: str,
-) -> dict[str, list[dict[str, Any]]]:
-    """The site's download links per ``lesson:<id>`` / ``event:<id>`` (see ``render_kits``).
-
-    ``settings``: setting id → its name per language (``site_config.yml``'s ``settings``).
+    None when its kits were built for the other edition (the site's links would point at the wrong
+    files) or it has none; only files that are really there.
     """
-    out: dict[str, list[dict[str, Any]]] = {}
-    for e in entries:
-        key = f"lesson:{e['lesson']}" if "lesson" in e else f"event:{e['event']}"
-        names = settings.get(e.get("setting", "")) or {}
-        fallback = names.get(default_lang) or next(iter(names.values()), None) or e.get("setting")
-        zh_name, en_name = names.get("zh") or fallback, names.get("en") or fallback
-        out.setdefault(key, []).append({
-            "label": label(e, "zh", zh_name),
-            "label_en": label(e, "en", en_name),
-            "href": "../" + e["path"],
-            "info": info(e, "zh"),
-            "info_en": info(e, "en"),
-            "kind": e["kind"],
-            "language": e["language"],
-            "setting": e.get("setting"),
-        })
-    return out
+    manifest = read_manifest(out)
+    if manifest.get("edition") != edition:
+        return []
+    return [entry["path"] for entry in manifest["files"] if (Path(out) / entry["path"]).is_file()]

@@ -15,8 +15,10 @@ Offline and ``file://`` traps handled here:
   cannot resolve to an index file.
 * detail pages are left out of the nav, so the nav in every page stays the same small size.
 
-The functions named ``on_*`` at the bottom are MkDocs hooks; MkDocs loads this file as a hook
-module (``hooks:`` in the generated config), which is why its imports are absolute.
+Pages arrive with engine-neutral fields (``toc``, ``navigation``, ``searchable``, ``in_nav``,
+``description``); :func:`front_matter` alone turns them into Material's keys (``hide``, ``search``).
+The build recipe calls :func:`build_language`, then :func:`finish_language` on the files MkDocs wrote
+(no MkDocs hook: a post-build step on plain files works the same after any engine).
 """
 
 from __future__ import annotations
@@ -31,13 +33,12 @@ from typing import Any
 
 import yaml
 
-from generator.errors import BuildError
-from generator.site.pages import NAV, Page
-from generator.site.strings import ui
+from ..errors import BuildError
+from .pages import Page
+from .strings import ui
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
 SHIM = "vendor/iframe-worker/shim.js"
-HOOK_KEY = "dandelion"
 
 
 def theme_dir(project_root: Path) -> Path:
@@ -62,14 +63,16 @@ def build_language(
     site_dir: Path,
     theme: Path,
     search_words: list[str],
-    search_keys: dict[str, list[str]] | None = None,
     log: Callable[[str], None] = lambda _m: None,
 ) -> list[str]:
-    """Build the site for one language into ``site_dir``; return MkDocs' warnings."""
+    """Build the site for one language into ``site_dir``; return MkDocs' warnings.
+
+    ``pages`` come in the plan's order: the nav pages in the order the nav shows them.
+    """
     docs = work_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     for page in pages:
-        meta = dict(page.meta)
+        meta = front_matter(page)
         meta["title"] = page.title
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
         target = docs / page.path
@@ -79,14 +82,25 @@ def build_language(
 
     userdict = work_dir / "jieba_user.txt"
     userdict.write_text("".join(f"{w} 100000\n" for w in sorted(set(search_words)) if w and " " not in w), encoding="utf-8")
-    keys_file = work_dir / "search_keys.json"
-    keys_file.write_text(json.dumps(search_keys or {}, ensure_ascii=False), encoding="utf-8")
 
     config = _config(pages, lang=lang, languages=languages, site_name=site_name, copyright_text=copyright_text,
-                     site_url=site_url, docs=docs, site_dir=site_dir, theme=theme, userdict=userdict, keys_file=keys_file)
+                     site_url=site_url, docs=docs, site_dir=site_dir, theme=theme, userdict=userdict)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return _run_mkdocs(config_file)
+
+
+def front_matter(page: Page) -> dict[str, Any]:
+    """Material's front matter for a page's engine-neutral fields (the title and language links aside)."""
+    meta: dict[str, Any] = {}
+    if page.description is not None:
+        meta["description"] = page.description
+    hide = [name for name, shown in (("navigation", page.navigation), ("toc", page.toc)) if not shown]
+    if hide:
+        meta["hide"] = hide
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+    return meta
 
 
 def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, str]]:
@@ -100,11 +114,9 @@ def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, st
 
 
 def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: str, copyright_text: str,
-            site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path, keys_file: Path) -> dict[str, Any]:
-    nav_pages = {p.nav: p for p in pages if p.nav}
-    nav = [{ui(key, lang): path} for key, path in NAV if key in nav_pages]
-    in_nav = {path for _key, path in NAV}
-    not_in_nav = sorted("/" + p.path for p in pages if p.path not in in_nav)
+            site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path) -> dict[str, Any]:
+    nav = [{ui(p.nav, lang): p.path} for p in pages if p.nav is not None]
+    not_in_nav = sorted("/" + p.path for p in pages if not p.in_nav)
     search_lang = ["zh", "en"] if lang.startswith("zh") else ["en"]
     return {
         "site_name": site_name,
@@ -127,7 +139,6 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             {"search": {"lang": search_lang, "jieba_dict_user": str(userdict), "fields": {"pinyin": {"boost": 10}}}},
             {"offline": {}},
         ],
-        "hooks": [str(Path(__file__).resolve())],
         "markdown_extensions": [
             "attr_list", "md_in_html", "admonition", "tables", "def_list", "sane_lists",
             {"toc": {"permalink": "#"}},
@@ -139,7 +150,6 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             # <link rel="alternate">, for which its script would fetch sitemap.xml (fails on file://).
             "alternate": True,
             "generator": False,
-            HOOK_KEY: {"search_keys": str(keys_file), "lang": lang},
         },
         "extra_css": ["assets/stylesheets/dandelion.css", "assets/stylesheets/quiz.css"],
         "extra_javascript": ["assets/javascripts/dandelion.js", "assets/javascripts/quiz.js", "assets/javascripts/training.js"],
@@ -209,6 +219,12 @@ _HTML_LINK_NOISE = re.compile(
 _REMOTE_STRING = re.compile(r"""(["'`])(?:https?:)?//(?:unpkg\.com|api\.github\.com|\$\{[^}`]*\})/[^"'`]*\1""")
 
 
+def finish_language(site_dir: Path, search_keys: dict[str, list[str]]) -> None:
+    """The post-build step on the files of one language's site, after :func:`build_language`."""
+    _offline_bundle(site_dir)
+    _add_search_keys(site_dir, search_keys)
+
+
 def _offline_bundle(site_dir: Path) -> None:
     """Remove other hosts' addresses from Material's bundle, and the source maps that repeat them."""
     scripts = site_dir / "assets" / "javascripts"
@@ -219,24 +235,20 @@ def _offline_bundle(site_dir: Path) -> None:
         source_map.unlink()
 
 
-# --- MkDocs hooks ------------------------------------------------------------------------------
+#: The offline plugin's copy of the search index as a script (``var __index = {…}``), which is what the
+#: site reads from ``file://``; it is written again from the amended index.
+_INLINE_INDEX = ("search_index.js", "var __index = ")
 
 
-def on_post_build(config: Any, **_kwargs: Any) -> None:
-    """Add pinyin search keys to the search index before the offline plugin inlines it.
+def _add_search_keys(site_dir: Path, keys: dict[str, list[str]]) -> None:
+    """Add pinyin search keys to the search index and to the offline plugin's inlined copy of it.
 
     Material's search reads extra fields declared in the index config; each document gets a short
     ``pinyin`` field with toneless pinyin and initials of its Chinese words, so ``bingdu``,
     ``bing du`` and ``bd`` find 冰毒.
     """
-    _offline_bundle(Path(config.site_dir))
-    extra = config.extra.get(HOOK_KEY) or {}
-    keys_path = extra.get("search_keys")
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not keys_path or not index_file.exists():
-        return
-    keys: dict[str, list[str]] = json.loads(Path(keys_path).read_text(encoding="utf-8"))
-    if not keys:
+    index_file = site_dir / "search" / "search_index.json"
+    if not keys or not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for doc in index.get("docs", []):
@@ -245,4 +257,9 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
         words = keys.get(page)
         if words and "#" not in location:
             doc["pinyin"] = " ".join(words)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(data, encoding="utf-8")
+    inline_name, prefix = _INLINE_INDEX
+    inline = index_file.with_name(inline_name)
+    if inline.exists():
+        inline.write_text(prefix + data, encoding="utf-8")

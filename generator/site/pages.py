@@ -1,7 +1,9 @@
 """The site as pages of Markdown: what each page says, independent of the site engine.
 
-:func:`render_pages` reads the model and returns :class:`Page` objects (a path such as
-``lessons/new-drugs.md``, a title, Markdown, front matter). Templates are data in ``templates/``;
+:func:`render_pages` reads the model and the plan (``generator.plan``: which pages, their paths and
+titles, which kit files to link to) and returns :class:`Page` objects (a path such as
+``lessons/new-drugs.md``, a title, Markdown, and engine-neutral settings such as ``toc``; only the engine
+module knows its own front-matter keys). Templates are data in ``templates/``;
 the engine module turns pages into HTML. Pages link to each other with relative ``.html`` URLs
 (the engine builds with one file per page, which is what works from ``file://``).
 """
@@ -9,6 +11,7 @@ the engine module turns pages into HTML. Pages link to each other with relative 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 from collections.abc import Callable
@@ -21,8 +24,10 @@ import jinja2
 from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
+from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
+from .downloads import KitEntries, download_link
 from .strings import ui
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,40 +35,35 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 @dataclass
 class Page:
+    """One rendered page, in words any site engine understands (only the engine module maps them to its keys)."""
+
     path: str
     title: str
     markdown: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    nav: str | None = None  # the nav entry this page sits under (None: only reached by links)
+    nav: str | None = None  # the nav entry this page is (None: only reached by links)
+    description: str | None = None  # the summary link previews and search engines show
+    toc: bool = True  # a table of contents beside the page
+    navigation: bool = True  # the site's navigation beside the page (off on pages made to be printed)
+    searchable: bool = True  # found by the site search
+
+    @property
+    def in_nav(self) -> bool:
+        return self.nav is not None
 
 
 @dataclass
 class SiteOptions:
-    edition: str = "public"  # public | lecturer
+    edition: str = "public"  # public | lecturer (the plan's, when a plan is given)
     today: dt.date = field(default_factory=dt.date.today)
-    kits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lesson/event key → kit entries
     pinyin: Any = None  # a generator.zh.Pinyin shared by the whole build (it caches)
-
-
-#: The site's navigation: (ui key, page path). Detail pages are not in the nav, so a page's
-#: size does not grow with the number of lessons and events.
-NAV: list[tuple[str, str]] = [
-    ("home", "index.md"),
-    ("lesson_catalogue", "lessons/index.md"),
-    ("events", "events/index.md"),
-    ("training", "training/index.md"),
-    ("quizzes", "quizzes/index.md"),
-    ("glossary", "glossary.md"),
-    ("laws", "laws.md"),
-    ("help", "help.md"),
-    ("lecturers", "lecturers.md"),
-    ("kits", "kits.md"),
-]
+    plan: Plan | None = None  # what the build writes (default: the edition's pages, no kits)
+    kit_entries: KitEntries = field(default_factory=dict)  # manifest entries of the kit files in the output
 
 
 def render_pages(project: m.Project, lang: str, options: SiteOptions) -> list[Page]:
-    """Every page of the site in ``lang``."""
-    return _Renderer(project, lang, options).pages()
+    """Every page the plan lists for ``lang``, in its order."""
+    renderer = _Renderer(project, lang, options)
+    return [renderer.page(planned) for planned in renderer.plan.pages_in(lang)]
 
 
 class _Renderer:
@@ -72,6 +72,8 @@ class _Renderer:
         self.lang = lang
         self.default = project.config.default_language
         self.o = options
+        self.plan = options.plan or make_plan(project, edition=options.edition, kits="keep")
+        edition = self.plan.edition
         self._page = "index.md"  # the page being rendered
         if options.pinyin is None:
             from ..zh import Pinyin
@@ -96,7 +98,7 @@ class _Renderer:
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
-                                edition=options.edition, lecturer=options.edition == "lecturer", m=m)
+                                edition=edition, lecturer=edition == "lecturer", m=m)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -120,13 +122,9 @@ class _Renderer:
         return "" if text is None else md.block(self.t(text), shift, indent)
 
     def kits(self, key: str) -> list[dict[str, Any]]:
-        """The kit files of one lesson or event in this page's language, labelled in it."""
-        english = not self.lang.startswith("zh")
-        return [
-            {**k, "label": k.get("label_en", k["label"]) if english else k["label"],
-             "info": k.get("info_en", k["info"]) if english else k["info"]}
-            for k in self.o.kits.get(key, []) if k.get("language") == self.lang
-        ]
+        """The download links to the kit files of one lesson or event in this page's language."""
+        return [download_link(kit, self.o.kit_entries[kit.path], self.p.config, self.lang)
+                for kit in self.plan.kits_for(key, self.lang)]
 
     def ruby(self, text: m.Text | None) -> str:
         """Plain text as HTML with pinyin over each Han character (shown by the pinyin toggle)."""
@@ -150,12 +148,11 @@ class _Renderer:
 
     # --- pages -----------------------------------------------------------------------------
 
-    def render(self, template: str, path: str, title: str, nav: str | None = None, meta: dict[str, Any] | None = None,
-               **context: Any) -> Page:
-        self._page = path  # for internal links in content (see t)
+    def render(self, template: str, planned: SitePage, **context: Any) -> Page:
+        path = self._page = planned.path  # for internal links in content (see t)
         link: Callable[[str], str] = lambda target: relative_url(path, target)  # noqa: E731
-        text = self.env.get_template(template).render(page_path=path, link=link, title=title, **context)
-        return Page(path=path, title=title, markdown=text.strip() + "\n", meta=meta or {}, nav=nav)
+        text = self.env.get_template(template).render(page_path=path, link=link, title=planned.title, **context)
+        return Page(path=path, title=planned.title, markdown=text.strip() + "\n", nav=planned.nav)
 
     def _topics(self, lessons: list[m.Lesson]) -> list[str]:
         """Topics in use: in site_config order when labelled there, else alphabetical."""
@@ -163,63 +160,84 @@ class _Renderer:
         order = list(self.p.config.topics)
         return sorted(used, key=lambda t: (order.index(t), "") if t in order else (len(order), t))
 
-    def pages(self) -> list[Page]:
+    @functools.cached_property
+    def _events(self) -> list[m.Event]:
+        return sorted(self.p.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
+
+    @functools.cached_property
+    def _upcoming(self) -> list[m.Event]:
+        return [ev for ev in self._events if ev.date >= self.o.today and ev.status == "planned"]
+
+    @functools.cached_property
+    def _lessons(self) -> list[m.Lesson]:
+        return sorted(self.p.lessons.values(), key=lambda les: (self._audience_rank(les), self._title_key(les.title)))
+
+    def page(self, planned: SitePage) -> Page:
+        """The page the plan lists, by its kind."""
         p, lang = self.p, self.lang
-        today = self.o.today
-        events = sorted(p.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
-        upcoming = [ev for ev in events if ev.date >= today and ev.status == "planned"]
-        past = [ev for ev in reversed(events) if ev not in upcoming]
-        lessons = sorted(p.lessons.values(), key=lambda les: (self._audience_rank(les), self._title_key(les.title)))
-        per_audience = [(a, sum(a in les.audiences for les in lessons)) for a in p.config.audiences]
-        out = [
-            self.render("home.md.j2", "index.md", self.t(p.config.site_name), nav="home", upcoming=upcoming[:5],
-                        per_audience=[(a, n) for a, n in per_audience if n], meta={"hide": ["toc"]}),
-            self.render("catalogue.md.j2", "lessons/index.md", ui("lesson_catalogue", lang), nav="lesson_catalogue",
-                        lessons=lessons, topics=self._topics(lessons),
-                        durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
-            self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
-            self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",
-                        modules=p.training_in_order(key=lambda t: self._title_key(t.title))),
-            self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
-                        groups=self._quiz_groups()),
-            self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
-            self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id))),
-            self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
-                        centres=sorted(p.help_centres.values(), key=lambda c: (list(p.config.regions).index(c.region) if c.region in p.config.regions else 99, c.id))),
-            self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",
-                        lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
-                        lesson_topics={t for les in lessons for t in les.topics}),
-        ]
-        if self.o.kits:
-            groups = [(key, self.kits(key)) for key in sorted(self.o.kits)]
-            out.append(self.render("kits.md.j2", "kits.md", ui("kits", lang), nav="kits",
-                                   groups=[(key, entries) for key, entries in groups if entries]))
-        for lesson in lessons:
-            out.append(self.render("lesson.md.j2", f"lessons/{lesson.id}.md", self.t(lesson.title), lesson=lesson,
+        item = planned.item or ""
+        match planned.kind:
+            case "home":
+                per_audience = [(a, sum(a in les.audiences for les in self._lessons)) for a in p.config.audiences]
+                page = self.render("home.md.j2", planned, upcoming=self._upcoming[:5],
+                                   per_audience=[(a, n) for a, n in per_audience if n])
+                page.toc = False
+            case "lesson_catalogue":
+                lessons = self._lessons
+                page = self.render("catalogue.md.j2", planned, lessons=lessons, topics=self._topics(lessons),
+                                   durations=sorted({les.duration_minutes for les in lessons}))
+                page.toc = False
+            case "events":
+                page = self.render("events.md.j2", planned, upcoming=self._upcoming,
+                                   past=[ev for ev in reversed(self._events) if ev not in self._upcoming])
+            case "training":
+                page = self.render("training_index.md.j2", planned,
+                                   modules=p.training_in_order(key=lambda t: self._title_key(t.title)))
+            case "quizzes":
+                page = self.render("quizzes_index.md.j2", planned, groups=self._quiz_groups())
+            case "glossary":
+                page = self.render("glossary.md.j2", planned, groups=self._glossary_groups())
+            case "laws":
+                page = self.render("laws.md.j2", planned, laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id)))
+            case "help":
+                regions = list(p.config.regions)
+                page = self.render("help.md.j2", planned, centres=sorted(
+                    p.help_centres.values(), key=lambda c: (regions.index(c.region) if c.region in regions else 99, c.id)))
+            case "lecturers":
+                page = self.render("lecturers.md.j2", planned,
+                                   lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
+                                   lesson_topics={t for les in self._lessons for t in les.topics})
+            case "kits":
+                groups = [(key, self.kits(key)) for key in self.plan.kit_items()]
+                page = self.render("kits.md.j2", planned, groups=[(key, entries) for key, entries in groups if entries])
+            case "lesson":
+                lesson = p.lessons[item]
+                page = self.render("lesson.md.j2", planned, lesson=lesson,
                                    pinyin=lesson.for_plain_readers and lang.startswith("zh"),
-                                   modules=p.training_for_lesson(lesson.id), kits=self.kits(f"lesson:{lesson.id}"),
-                                   meta={"description": self.plain(lesson.summary)}))
-        for event in events:
-            out.append(self.render("event.md.j2", f"events/{event.id}.md", self.t(event.title), event=event,
-                                   kits=self.kits(f"event:{event.id}"),
-                                   meta={"description": self.plain(event.description)}))
-        for module in p.training.values():
-            # no table of contents: its headings belong to the no-script fallback, hidden once the
-            # training widget draws the page
-            out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module,
-                                   meta={"hide": ["toc"]}))
-            out.append(self.render("certificate.md.j2", f"training/{module.id}-certificate.md",
-                                   f"{self.t(module.title)} · {ui('certificate', lang)}", module=module,
-                                   meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
-        for quiz in p.quizzes.values():
-            out.append(self.render("quiz.md.j2", f"quizzes/{quiz.id}.md", self.t(quiz.title), quiz=quiz,
-                                   meta={"description": self.plain(quiz.description)}))
-            for kind in ("worksheet", "answers") if self.answer_key(quiz) else ("worksheet",):
-                out.append(self.render("worksheet.md.j2", f"quizzes/{quiz.id}-{kind}.md",
-                                       f"{self.t(quiz.title)} · {ui('worksheet' if kind == 'worksheet' else 'answer_key', lang)}",
-                                       quiz=quiz, answers=kind == "answers",
-                                       meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
-        return out
+                                   modules=p.training_for_lesson(lesson.id), kits=self.kits(f"lesson:{lesson.id}"))
+                page.description = self.plain(lesson.summary)
+            case "event":
+                event = p.events[item]
+                page = self.render("event.md.j2", planned, event=event, kits=self.kits(f"event:{event.id}"))
+                page.description = self.plain(event.description)
+            case "module":
+                page = self.render("training.md.j2", planned, module=p.training[item])
+                # no table of contents: its headings belong to the no-script fallback, hidden once the
+                # training widget draws the page
+                page.toc = False
+            case "certificate":
+                page = self.render("certificate.md.j2", planned, module=p.training[item])
+                page.toc = page.navigation = page.searchable = False
+            case "quiz":
+                quiz = p.quizzes[item]
+                page = self.render("quiz.md.j2", planned, quiz=quiz)
+                page.description = self.plain(quiz.description)
+            case "worksheet" | "answers":
+                page = self.render("worksheet.md.j2", planned, quiz=p.quizzes[item], answers=planned.kind == "answers")
+                page.toc = page.navigation = page.searchable = False
+            case _:
+                raise ValueError(f"the plan lists a site page of unknown kind {planned.kind!r}")
+        return page
 
     def _embed(self, kind: str, item_id: str, data: dict[str, Any]) -> str:
         from ..htmltext import embed_json
@@ -228,7 +246,7 @@ class _Renderer:
 
     def answer_key(self, quiz: m.Quiz) -> bool:
         """Whether this edition publishes the quiz's answer key (not for graded final tests in public)."""
-        return self.o.edition == "lecturer" or not self.p.quiz_is_graded(quiz.id)
+        return publishes_answer_key(self.p, quiz.id, self.plan.edition)
 
     def quiz_pinyin(self, quiz: m.Quiz) -> bool:
         """A Chinese quiz taken by pupils or villagers gets the lesson pages' pinyin switch."""

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from generator.kits import read_manifest, render_kits
+from generator.kits import KitsResult, read_manifest, render_kits
+from generator.plan import Plan, make_plan
 from generator.loader import load_project
 from generator.model import Project
 from generator.scaffold import init_project
@@ -236,7 +237,8 @@ class KitRun:
     root: Path
     out: Path
     project: Project
-    links: dict[str, list[dict[str, Any]]]
+    plan: Plan
+    result: KitsResult
     log: list[str]
 
     @property
@@ -257,10 +259,11 @@ class KitRun:
 
 def run_kits(root: Path, out: Path, edition: str, **kw: Any) -> KitRun:
     project = load(root)
+    plan = make_plan(project, edition=edition)
     log: list[str] = []
     with OutputWriter(out, project_root=root) as writer:
-        links = render_kits(project, writer, edition=edition, log=log.append, **kw)
-    return KitRun(root, out, project, links, log)
+        result = render_kits(project, plan, writer, log=log.append, **kw)
+    return KitRun(root, out, project, plan, result, log)
 
 
 @pytest.fixture(scope="session")

@@ -65,18 +65,38 @@ def test_manifest_lists_every_file_with_its_facts(lecturer_run: KitRun) -> None:
     assert lecturer_run.one(event="village-event", kind="poster-png")["path"] == "kits/zh/events/village-event/poster.png"
 
 
+def test_the_kits_written_are_the_plans(lecturer_run: KitRun) -> None:
+    planned = [kit.path for kit in lecturer_run.plan.kits]
+    assert [e["path"] for e in lecturer_run.manifest["files"]] == planned
+    assert [e["path"] for e in lecturer_run.result.entries] == planned
+    assert sorted(p.relative_to(lecturer_run.out).as_posix() for p in (lecturer_run.out / "kits").rglob("*")
+                  if p.is_file()) == sorted([*planned, "kits/manifest.json"])
+    for kit, entry in zip(lecturer_run.plan.kits, lecturer_run.manifest["files"], strict=True):
+        assert {k: entry[k] for k in kit.manifest_fields()} == kit.manifest_fields()
+
+
 def test_links_for_the_site(lecturer_run: KitRun) -> None:
-    links = lecturer_run.links
-    assert set(links) == {"lesson:first-lesson", "lesson:village-lesson", "event:village-event", "event:long-title-event"}
-    handout = next(x for x in links["lesson:village-lesson"] if x["kind"] == "handout")
+    from generator.site.downloads import download_link
+
+    plan, config = lecturer_run.plan, lecturer_run.project.config
+    entries = {e["path"]: e for e in lecturer_run.manifest["files"]}
+    assert plan.kit_items() == ["event:long-title-event", "event:village-event", "lesson:first-lesson",
+                                "lesson:village-lesson"]
+
+    def link(item: str, kind: str, lang: str) -> dict:  # the project's kits are in zh only: labelled in lang
+        kit = next(k for k in plan.kits_for(item, "zh") if k.kind == kind)
+        return download_link(kit, entries[kit.path], config, lang)
+
+    handout = link("lesson:village-lesson", "handout", "zh")
     assert handout["href"] == "../kits/zh/lessons/village-lesson/village/handout.pdf"
     assert handout["label"] == "听众讲义 · 黎村苗寨"
-    assert handout["label_en"].startswith("Audience handout")
     assert re.fullmatch(r"PDF · [12]页 · \d+ KB", handout["info"])
-    assert re.fullmatch(r"PDF · [12] pages? · \d+ KB", handout["info_en"])
-    poster = next(x for x in links["event:village-event"] if x["kind"] == "poster-png")
+    english = link("lesson:village-lesson", "handout", "en")
+    assert english["label"].startswith("Audience handout")
+    assert re.fullmatch(r"PDF · [12] pages? · \d+ KB", english["info"])
+    poster = link("event:village-event", "poster-png", "zh")
     assert re.fullmatch(r"PNG · 3508×4961 · [\d.]+ (KB|MB)", poster["info"])
-    assert all(x["language"] == "zh" for entries in links.values() for x in entries)
+    assert {kit.language for item in plan.kit_items() for kit in plan.kits_for(item, "zh")} == {"zh"}
 
 
 def test_pdfs_are_searchable_text_with_embedded_subset_fonts(lecturer_run: KitRun) -> None:

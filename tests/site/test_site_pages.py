@@ -25,6 +25,7 @@ import yaml
 
 from generator import model as m
 from generator.loader import load_project
+from generator.site.mkdocs_engine import front_matter
 from generator.site.pages import Page, SiteOptions, relative_url, render_pages
 
 HERE = Path(__file__).resolve().parent
@@ -56,7 +57,9 @@ def rendered(project: m.Project) -> dict[str, str]:
 
 
 def serialise(page: Page) -> str:
-    head = yaml.safe_dump({"title": page.title, "nav": page.nav, "meta": page.meta}, allow_unicode=True, sort_keys=True, width=1000)
+    """Title, nav entry and the front matter the site engine gets for the page, then its Markdown."""
+    meta = front_matter(page)
+    head = yaml.safe_dump({"title": page.title, "nav": page.nav, "meta": meta}, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{head}---\n\n{page.markdown}"
 
 

@@ -1,0 +1,236 @@
+"""The plan: what one build (or ``dandelion kits``) will write, computed as data before anything renders.
+
+load YAML → validate → resolve/check → **plan** → renderers → guarded writer.
+
+:func:`make_plan` reads the checked model and returns a :class:`Plan`: every site page per language
+(path, title, nav entry), every kit file (path, kind, lesson or event, setting, language, edition, title),
+the shared media files and the root index. Renderers read the model and the plan, never another
+renderer's output: the site takes its download links from ``plan.kits``, ``render_kits`` renders exactly
+the kit files the plan lists, the media step copies ``plan.media``.
+
+Adding an output kind (calendars ``<lang>/events/calendar.ics``, slide decks ``<lang>/slides/<id>.html``,
+exports …) means: a record type and a ``_plan_…`` function here, a field on :class:`Plan`, and a renderer
+that writes what that field lists, called by one named step of ``build.build``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from . import model as m
+from .site.strings import ui
+
+EDITIONS = ("public", "lecturer")
+
+#: Where the kits come from in this run: rendered now, or kept from the previous build in the output
+#: folder (``build --no-kits``: only those built for the same edition, only files that exist).
+KitsSource = Literal["render", "keep"]
+
+#: The site's navigation: (ui key, page path), in the order it is shown. Detail pages are not in the
+#: nav, so a page's size does not grow with the number of lessons and events.
+NAV: list[tuple[str, str]] = [
+    ("home", "index.md"),
+    ("lesson_catalogue", "lessons/index.md"),
+    ("events", "events/index.md"),
+    ("training", "training/index.md"),
+    ("quizzes", "quizzes/index.md"),
+    ("glossary", "glossary.md"),
+    ("laws", "laws.md"),
+    ("help", "help.md"),
+    ("lecturers", "lecturers.md"),
+    ("kits", "kits.md"),
+]
+
+
+def default_out(root: Path, edition: str) -> Path:
+    """The output folder of an edition when ``--out`` is not given: ``site/`` or ``site-lecturer/``."""
+    return root / ("site" if edition == "public" else "site-lecturer")
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page of one language's site; ``site.pages`` renders it, the site engine lays it out."""
+
+    lang: str
+    path: str  # relative to the language's folder, as a Markdown source: "lessons/new-drugs.md"
+    kind: str  # what the page is: "home", "catalogue", …, "lesson", "event", "quiz", "worksheet" …
+    title: str
+    item: str | None = None  # the lesson, event, quiz or training module the page is about
+    nav: str | None = None  # the nav entry this page is (None: reached by links only)
+
+    @property
+    def output(self) -> str:
+        """The written file, relative to the output folder: ``zh/lessons/new-drugs.html``."""
+        return f"{self.lang}/{self.path.removesuffix('.md')}.html"
+
+
+@dataclass(frozen=True)
+class KitFile:
+    """One printable kit file: what ``kits/manifest.json`` says about it before it is rendered."""
+
+    path: str  # relative to the output folder: "kits/zh/lessons/new-drugs/campus/handout.pdf"
+    kind: str  # one of kits.manifest.KINDS
+    language: str
+    setting: str
+    edition: str
+    title: str
+    lesson: str | None = None
+    event: str | None = None
+
+    @property
+    def item(self) -> str:
+        """``lesson:<id>`` or ``event:<id>``: what the file is for."""
+        return f"lesson:{self.lesson}" if self.lesson is not None else f"event:{self.event}"
+
+    def manifest_fields(self) -> dict[str, Any]:
+        """The manifest entry's fields known before rendering (pages, sizes and bytes come after)."""
+        ids = {"lesson": self.lesson} if self.lesson is not None else {"event": self.event}
+        return {"kind": self.kind, **ids, "setting": self.setting, "language": self.language,
+                "edition": self.edition, "title": self.title}
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """An image the content uses, copied once into ``media/`` for every language."""
+
+    source: Path
+    path: str  # "media/images/snack.svg"
+
+
+@dataclass
+class Plan:
+    edition: str
+    languages: list[str]
+    pages: list[SitePage] = field(default_factory=list)
+    kits: list[KitFile] = field(default_factory=list)
+    kits_source: KitsSource = "render"
+    media: list[MediaFile] = field(default_factory=list)
+    root_index: str = "index.html"
+
+    def pages_in(self, lang: str) -> list[SitePage]:
+        return [page for page in self.pages if page.lang == lang]
+
+    def kits_for(self, item: str, lang: str) -> list[KitFile]:
+        """The kit files of ``lesson:<id>`` / ``event:<id>`` in one language, in plan order."""
+        return [kit for kit in self.kits if kit.item == item and kit.language == lang]
+
+    def kit_items(self) -> list[str]:
+        """Every ``lesson:<id>`` / ``event:<id>`` that has kit files, sorted."""
+        return sorted({kit.item for kit in self.kits})
+
+    def outputs(self) -> list[str]:
+        """Every file path the plan names, relative to the output folder (the engine adds its assets)."""
+        return [self.root_index, *(p.output for p in self.pages), *(k.path for k in self.kits),
+                *(f.path for f in self.media)]
+
+
+def make_plan(
+    project: m.Project, *, edition: str = "public", kits: KitsSource = "render",
+    existing_kits: Iterable[str] = (),
+) -> Plan:
+    """What a build of ``project`` in ``edition`` writes.
+
+    ``kits``: ``"render"`` plans every kit file of the edition; ``"keep"`` plans only those of them that
+    ``existing_kits`` (paths of kit files already built for this edition) holds, so pages link to files
+    that exist.
+    """
+    if edition not in EDITIONS:
+        raise ValueError(f"edition must be 'public' or 'lecturer', not {edition!r}")
+    kit_files = _plan_kits(project, edition)
+    if kits == "keep":
+        existing = set(existing_kits)
+        kit_files = [kit for kit in kit_files if kit.path in existing]
+    plan = Plan(edition=edition, languages=list(project.config.languages), kits=kit_files, kits_source=kits,
+                media=_plan_media(project))
+    plan.pages = [page for lang in plan.languages for page in _plan_pages(project, plan, lang)]
+    return plan
+
+
+def publishes_answer_key(project: m.Project, quiz_id: str, edition: str) -> bool:
+    """Whether an edition publishes a quiz's answer key (page or PDF): not in public for a graded final test."""
+    return edition == "lecturer" or not project.quiz_is_graded(quiz_id)
+
+
+# --- what is written, kind by kind ---------------------------------------------------------------
+
+
+def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
+    default = project.config.default_language
+
+    def title(text: m.Text) -> str:
+        return text.get(lang, default)
+
+    pages = [SitePage(lang, "index.md", "home", title(project.config.site_name), nav="home")]
+    pages += [SitePage(lang, path, key, ui(key, lang), nav=key) for key, path in NAV if key not in ("home", "kits")]
+    if plan.kits:
+        pages.append(SitePage(lang, "kits.md", "kits", ui("kits", lang), nav="kits"))
+    pages += [SitePage(lang, f"lessons/{lesson.id}.md", "lesson", title(lesson.title), lesson.id)
+              for lesson in project.lessons.values()]
+    pages += [SitePage(lang, f"events/{event.id}.md", "event", title(event.title), event.id)
+              for event in project.events.values()]
+    for module in project.training.values():
+        pages.append(SitePage(lang, f"training/{module.id}.md", "module", title(module.title), module.id))
+        pages.append(SitePage(lang, f"training/{module.id}-certificate.md", "certificate",
+                              f"{title(module.title)} · {ui('certificate', lang)}", module.id))
+    for quiz in project.quizzes.values():
+        pages.append(SitePage(lang, f"quizzes/{quiz.id}.md", "quiz", title(quiz.title), quiz.id))
+        sheets = ("worksheet", "answers") if publishes_answer_key(project, quiz.id, plan.edition) else ("worksheet",)
+        for sheet in sheets:
+            label = ui("worksheet" if sheet == "worksheet" else "answer_key", lang)
+            pages.append(SitePage(lang, f"quizzes/{quiz.id}-{sheet}.md", sheet, f"{title(quiz.title)} · {label}", quiz.id))
+    return pages
+
+
+def _plan_kits(project: m.Project, edition: str) -> list[KitFile]:
+    """Per lesson, setting and language the lesson's kit; per event (not cancelled) and language its kit."""
+    default = project.config.default_language
+    files: list[KitFile] = []
+    for lesson in sorted(project.lessons.values(), key=lambda x: x.id):
+        for setting in lesson.settings:
+            for lang in project.config.languages:
+                files += _lesson_kit(project, lesson, setting, lang, edition)
+    event_kinds = (("poster-png", "poster.png"), ("poster-pdf", "poster-print.pdf"), ("share-image", "share.png"),
+                   ("certificate", "certificate.pdf"), ("sign-in", "sign-in.pdf"), ("feedback", "feedback.pdf"))
+    for event in sorted(project.events.values(), key=lambda x: (x.date, x.id)):
+        if event.status == "cancelled":
+            continue
+        for lang in project.config.languages:
+            files += [KitFile(f"kits/{lang}/events/{event.id}/{name}", kind, lang, event.setting, edition,
+                              event.title.get(lang, default), event=event.id) for kind, name in event_kinds]
+    return files
+
+
+def _lesson_kit(project: m.Project, lesson: m.Lesson, setting: str, lang: str, edition: str) -> list[KitFile]:
+    """The plan (lecturer edition), handout, quiz worksheet and key, sign-in sheet and feedback form."""
+    default = project.config.default_language
+    base = f"kits/{lang}/lessons/{lesson.id}/{setting}"
+    title = lesson.title.get(lang, default)
+    quiz = project.quizzes.get(lesson.quiz or "")
+    quiz_title = quiz.title.get(lang, default) if quiz is not None else title
+    wanted = [
+        ("plan", "plan.pdf", title, edition == "lecturer"),
+        ("handout", "handout.pdf", title, True),
+        ("worksheet", "worksheet.pdf", quiz_title, quiz is not None),
+        ("answer-key", "answer-key.pdf", quiz_title, quiz is not None and publishes_answer_key(project, quiz.id, edition)),
+        ("sign-in", "sign-in.pdf", title, True),
+        ("feedback", "feedback.pdf", title, True),
+    ]
+    return [KitFile(f"{base}/{name}", kind, lang, setting, edition, kit_title, lesson=lesson.id)
+            for kind, name, kit_title, wanted_here in wanted if wanted_here]
+
+
+def _plan_media(project: m.Project) -> list[MediaFile]:
+    """Every image the content uses, once (both languages link to ``media/``)."""
+    sources: set[str] = set()
+    for lesson in project.lessons.values():
+        sources.update(s.image.src for s in lesson.sections if s.image)
+    for event in project.events.values():
+        if event.report:
+            sources.update(p.src for p in event.report.photos)
+    for lecturer in project.lecturers.values():
+        if lecturer.photo:
+            sources.add(lecturer.photo.src)
+    return [MediaFile(project.content_dir / src, f"media/{src}") for src in sorted(sources)]
