@@ -296,7 +296,7 @@ def test_lesson_nav_and_page_size_do_not_grow_with_lessons(scaled_sites: dict[in
     navs = {n: element_html(html, marker, "nav") for n, html in pages.items()}
     assert len(navs[5].encode()) == len(navs[40].encode())
     assert "generated-" not in navs[40]  # detail pages stay out of the nav
-    from generator.site.pages import NAV
+    from generator.plan import NAV
 
     links = {n: nav.count('class="md-nav__link') for n, nav in navs.items()}
     assert links[5] == links[40] <= len(NAV)
@@ -474,3 +474,67 @@ def test_no_public_answer_key_for_a_graded_final_test(mini_site: Path) -> None:
     assert (mini_site / "zh" / "quizzes" / "basics-worksheet.html").exists()
     assert not (mini_site / "zh" / "quizzes" / "basics-answers.html").exists()
     assert "basics-answers.html" not in (mini_site / "zh" / "quizzes" / "basics.html").read_text(encoding="utf-8")
+
+
+# --- build --no-kits keeps the kits already built -------------------------------------------------
+
+
+def _fake_kits(root: Path, out: Path, edition: str) -> dict[str, bytes]:
+    """Kit files and a manifest for every kit file a build of ``root`` plans, as the kits step writes them."""
+    import json
+
+    from generator.loader import load_project
+    from generator.plan import make_plan
+
+    project = load_project(root).project
+    assert project is not None
+    files = {}
+    entries = []
+    for kit in make_plan(project, edition=edition).kits:
+        data = f"%PDF fake {kit.path}".encode()
+        (out / kit.path).parent.mkdir(parents=True, exist_ok=True)
+        (out / kit.path).write_bytes(data)
+        files[kit.path] = data
+        entries.append({"path": kit.path, **kit.manifest_fields(), "pages": 1, "bytes": len(data)})
+    manifest = json.dumps({"schema": 1, "edition": edition, "files": entries})
+    (out / "kits" / "manifest.json").write_text(manifest, encoding="utf-8")
+    files["kits/manifest.json"] = manifest.encode()
+    return files
+
+
+def test_no_kits_keeps_the_kits_built_before_and_links_to_them(built_starter, run_cli) -> None:
+    root, out, _before = built_starter
+    assert not (out / "zh" / "kits.html").exists()
+    kits = _fake_kits(root, out, "public")
+    gone = "kits/en/lessons/first-lesson/campus/feedback.pdf"
+    (out / gone).unlink()  # listed in the manifest but no longer there: not linked
+    result = run_cli("build", "--project", root, "--out", out, "--no-kits")
+    assert result.exit_code == 0, result.output
+    assert {path: (out / path).read_bytes() for path in kits if path != gone} == {p: d for p, d in kits.items() if p != gone}
+    lesson = (out / "zh" / "lessons" / "first-lesson.html").read_text(encoding="utf-8")
+    assert 'href="../../kits/zh/lessons/first-lesson/campus/handout.pdf"' in lesson
+    assert "PDF · 1页 · 1 KB" in lesson
+    english = (out / "en" / "lessons" / "first-lesson.html").read_text(encoding="utf-8")
+    assert "campus/handout.pdf" in english and "feedback.pdf" not in english
+    assert (out / "zh" / "kits.html").is_file()
+
+
+def test_no_kits_drops_the_other_editions_kits_and_their_links(built_starter, run_cli) -> None:
+    root, out, _before = built_starter
+    _fake_kits(root, out, "lecturer")
+    result = run_cli("build", "--project", root, "--out", out, "--no-kits")  # the public edition
+    assert result.exit_code == 0, result.output
+    assert not (out / "kits").exists()
+    assert not (out / "zh" / "kits.html").exists()
+    assert "kits/" not in (out / "zh" / "lessons" / "first-lesson.html").read_text(encoding="utf-8")
+
+
+def test_a_missing_dependency_of_the_kits_fails_the_build(built_starter, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    root, out, before = built_starter
+    monkeypatch.setitem(sys.modules, "generator.kits", None)  # as if the kits' imports failed
+    result = run_cli("build", "--project", root, "--out", out)
+    assert result.exit_code == 3  # an internal error, said plainly
+    assert "Internal error: ModuleNotFoundError" in result.stderr and "generator.kits" in result.stderr
+    assert tree(out) == before  # not a site without kits

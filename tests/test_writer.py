@@ -147,3 +147,49 @@ def test_out_that_is_a_file_is_refused(tmp_path: Path) -> None:
     target.write_text("not a folder")
     with pytest.raises(UsageError, match="is a file, not a folder"):
         OutputWriter(target)
+
+
+# --- keeping a folder of the previous output (build --no-kits keeps the kits) ----------------------
+
+
+def test_a_carried_folder_survives_the_swap_and_nothing_else_does(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text("kits/manifest.json", "{}", "kits")
+        writer.write_bytes("kits/zh/a.pdf", b"pdf", "kits")
+        writer.write_text("zh/index.html", "old page", "site")
+    with OutputWriter(out) as writer:
+        writer.carry_over("kits", "kept kits")
+        assert writer.staged("kits/zh/a.pdf") is not None
+        assert writer.staged("kits/zh/missing.pdf") is None
+        writer.write_text("zh/index.html", "new page", "site")
+    assert tree(out) == {MARKER: (out / MARKER).read_bytes(), "kits/manifest.json": b"{}", "kits/zh/a.pdf": b"pdf",
+                         "zh/index.html": b"new page"}
+
+
+def test_carrying_a_folder_the_old_output_lacks_keeps_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.carry_over("kits", "kept kits")
+        writer.write_text("index.html", "x", "root")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [MARKER, "index.html"]
+
+
+def test_a_carried_folder_is_claimed_by_its_owner(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_bytes("kits/zh/a.pdf", b"pdf", "kits")
+    with pytest.raises(BuildError, match="kept kits"), OutputWriter(out) as writer:
+        writer.carry_over("kits", "kept kits")
+        writer.write_bytes("kits/zh/b.pdf", b"other", "someone else")
+    assert tree(out)["kits/zh/a.pdf"] == b"pdf"  # the refused run changed nothing
+
+
+def test_a_failed_run_leaves_the_carried_files_intact(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_bytes("kits/zh/a.pdf", b"pdf", "kits")
+    with pytest.raises(RuntimeError), OutputWriter(out) as writer:
+        writer.carry_over("kits", "kept kits")
+        raise RuntimeError("a renderer failed")
+    assert (out / "kits" / "zh" / "a.pdf").read_bytes() == b"pdf"

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from generator.kits import KitsResult, read_manifest, render_kits
-from generator.plan import Plan, make_plan
 from generator.loader import load_project
 from generator.model import Project
+from generator.plan import Plan, make_plan
 from generator.scaffold import init_project
 from generator.writer import OutputWriter
 

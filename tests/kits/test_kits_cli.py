@@ -136,3 +136,15 @@ def test_only_changed_kits_are_rendered_again(starter: Path, starter_run, tmp_pa
     # worksheet names the lesson)
     assert changed.rendered == 5 and changed.cached == 5
     assert {e["language"] for e in changed.entries if "认识新型毒品" in e["title"]} == {"zh"}
+
+
+def test_kits_only_writes_the_plan_a_build_links_to(starter: Path, starter_run) -> None:
+    from generator.loader import load_project
+    from generator.plan import make_plan
+
+    report, _log = starter_run
+    project = load_project(starter).project
+    assert project is not None
+    planned = [kit.path for kit in make_plan(project, edition="public").kits]
+    assert [e["path"] for e in report.entries] == planned
+    assert [e["path"] for e in mf.read_manifest(report.out)["files"]] == planned
