@@ -2,7 +2,8 @@
 
 It takes engine-neutral :class:`~generator.site.pages.Page` objects and builds one static site per
 language with MkDocs + Material for MkDocs. Swapping the engine (Material is in maintenance mode;
-its successor Zensical reads ``mkdocs.yml``) means replacing this module only.
+its successor Zensical reads ``mkdocs.yml``) means a second module with the same functions; see
+``docs/engine-swap.md``.
 
 Offline and ``file://`` traps handled here:
 
