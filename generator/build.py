@@ -59,7 +59,7 @@ def build(
     report = BuildReport(out=out, diagnostics=loaded.diagnostics)
     with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
         plan = _plan(project, edition, with_kits, writer)
-        if with_kits:
+        if plan.kits_source == "render":
             _render_kits(project, plan, writer, log)
         else:
             _keep_kits(plan, writer)

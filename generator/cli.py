@@ -93,7 +93,8 @@ def check(project: Path, strict: bool) -> None:
               help="Output folder (default: site/ in the project).")
 @click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
               help="public: no speaker notes; lecturer: notes, timings and kit links.")
-@click.option("--kits/--no-kits", default=True, show_default=True, help="Also render the printable kits.")
+@click.option("--kits/--no-kits", default=True, show_default=True,
+              help="Also render the printable kits (--no-kits keeps the kits already built for this edition).")
 def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
     from .build import build as run_build
