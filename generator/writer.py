@@ -6,6 +6,8 @@
   the old output, in one rename. A failed or refused build leaves the previous site untouched.
 * The output folder carries a marker file; a folder without it that is not empty is never
   replaced, so ``--out`` pointed at the wrong place cannot wipe someone's files.
+* A run may keep one folder of the previous output as it is (:meth:`OutputWriter.carry_over`:
+  ``build --no-kits`` keeps ``kits/``); it is claimed like any other folder.
 """
 
 from __future__ import annotations
