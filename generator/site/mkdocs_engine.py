@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from generator.errors import BuildError
+from generator.site import scripts
 from generator.site.pages import NAV, Page
 from generator.site.strings import ui
 
@@ -72,6 +73,8 @@ def build_language(
         meta = dict(page.meta)
         meta["title"] = page.title
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
+        if page.scripts:
+            meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
@@ -142,7 +145,7 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             HOOK_KEY: {"search_keys": str(keys_file), "lang": lang},
         },
         "extra_css": ["assets/stylesheets/dandelion.css", "assets/stylesheets/quiz.css"],
-        "extra_javascript": ["assets/javascripts/dandelion.js", "assets/javascripts/quiz.js", "assets/javascripts/training.js"],
+        "extra_javascript": scripts.every_page(),
         "nav": nav,
         "not_in_nav": "\n".join(not_in_nav),
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "warn", "anchors": "ignore", "unrecognized_links": "ignore"}},

@@ -118,12 +118,12 @@ def test_fill_blank_normalises_width_case_spaces_and_punctuation(guarded_page, s
         "6·26": "6.26",
         "a　b": "ab",
     }
-    got = page.evaluate("cases => cases.map(c => window.DandelionQuiz.normalise(c))", list(cases))
+    got = page.evaluate("cases => cases.map(c => window.Dandelion.scoring.normalise(c))", list(cases))
     assert dict(zip(cases, got, strict=True)) == cases
 
     # and in use: full-width, spaced, with Chinese punctuation, accepted; a different word is not
     q = {"id": "f", "type": "fill_blank", "answers": ["Methamphetamine", "冰毒"]}
-    score = "a => window.DandelionQuiz.scoreQuestion(a[0], a[1])"
+    score = "a => window.Dandelion.scoring.scoreQuestion(a[0], a[1])"
     assert page.evaluate(score, [q, "  ＭＥＴＨＡＭＰＨＥＴＡＭＩＮＥ。"]) == 1
     assert page.evaluate(score, [q, "「冰 毒」"]) == 1
     assert page.evaluate(score, [q, "海洛因"]) == 0
@@ -136,7 +136,7 @@ def test_multiple_partial_credit_rule_is_shown_and_applied(guarded_page, site_ro
     data = quiz_data("partial", questions=[multiple], pass_mark=50)
     open_quiz(page, site_root, data)
     assert page.locator(".dl-quiz__rule").inner_text() == QUIZ_STRINGS["partial_rule"]["zh"]
-    score = "a => window.DandelionQuiz.scoreQuestion(a[0], a[1])"
+    score = "a => window.Dandelion.scoring.scoreQuestion(a[0], a[1])"
     # options: 0 and 1 correct, 2 and 3 wrong
     assert page.evaluate(score, [multiple, [0, 1]]) == 1
     assert page.evaluate(score, [multiple, [0]]) == 0.5
@@ -432,8 +432,8 @@ def test_fallback_strings_match_python_tables(guarded_page, site_root):
     page = guarded_page
     write_page(site_root, "blank.html", "<p>x</p>")
     page.goto((site_root / "blank.html").as_uri())
-    for js_name, table in (("DandelionQuiz", QUIZ_STRINGS), ("DandelionTraining", TRAINING_STRINGS)):
-        fallback = page.evaluate(f"window.{js_name}.FALLBACK_STRINGS")  # {lang: {key: text}}
+    for js_name, table in (("quiz", QUIZ_STRINGS), ("training", TRAINING_STRINGS)):
+        fallback = page.evaluate(f"window.Dandelion.{js_name}.FALLBACK_STRINGS")  # {lang: {key: text}}
         assert set(fallback) == set(LANGUAGES)
         as_python = {key: {lang: fallback[lang][key] for lang in LANGUAGES} for key in fallback["zh"]}
         assert set(fallback["en"]) == set(fallback["zh"])
@@ -515,7 +515,7 @@ def test_network_guard_catches_remote_requests(make_page, site_root):
     page.guard.remote.clear()
 
 
-@pytest.mark.parametrize("name", ["quiz.js", "training.js", "../stylesheets/quiz.css"])
+@pytest.mark.parametrize("name", ["core.js", "scoring.js", "quiz.js", "training.js", "dandelion.js", "../stylesheets/quiz.css"])
 def test_engine_has_no_network_code(name):
     from dl_pages import THEME_ASSETS
 
