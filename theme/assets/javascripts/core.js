@@ -62,17 +62,24 @@
     } catch (e) {
       backend = null;
     }
+    // memory holds what the backend refused (a full store, a revoked permission): newer than the backend's
     function getText(key) {
+      if (has(memory, key)) return memory[key];
       try {
-        if (backend) return backend.getItem(key);
-      } catch (e) { /* fall through to memory */ }
-      return has(memory, key) ? memory[key] : null;
+        return backend ? backend.getItem(key) : null;
+      } catch (e) {
+        return null;
+      }
     }
     function setText(key, value) {
       var text = String(value);
       try {
-        if (backend) { backend.setItem(key, text); return; }
-      } catch (e) { /* quota or a revoked permission: keep it for this page */ }
+        if (backend) {
+          backend.setItem(key, text);
+          delete memory[key];
+          return;
+        }
+      } catch (e) { /* keep it for this page */ }
       memory[key] = text;
     }
     return {
