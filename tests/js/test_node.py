@@ -51,3 +51,24 @@ def test_core_and_python_agree_on_keys_and_results_fields() -> None:
     got = json.loads(run.stdout)
     assert got == {"prefix": scripts.STORAGE_PREFIX, "lang": scripts.LANGUAGE_KEY, "fields": list(results.FIELDS),
                    "format": results.FORMAT, "version": results.VERSION}
+
+
+def test_results_files_written_by_core_js_are_read_by_results_py(tmp_path: Path) -> None:
+    """The browser's export (core.js, as training.js downloads it) and the roster merge agree."""
+    script = f"""
+const fs = require("fs");
+const core = require({json.dumps(str(CORE))});
+const data = {{id: "community-rehab-basics", title: "社区戒毒, 基础", credit_hours: 4, quiz: {{id: "module-quiz"}}}};
+const progress = {{name: " =HYPERLINK(\\"x\\") ", readCount: 2, total: 2, best: 92, passedAt: "2026-06-26"}};
+const record = core.records.results(data, progress, "2026-06-26T10:00:00+08:00");
+fs.writeFileSync(process.argv[1] + "/" + core.records.resultsFileName(record, "csv"), core.records.resultsCSV(record));
+fs.writeFileSync(process.argv[1] + "/" + core.records.resultsFileName(record, "json"), JSON.stringify(record, null, 2) + "\\n");
+"""
+    subprocess.run([node(), "-e", script, str(tmp_path)], capture_output=True, text=True, timeout=60, check=True)
+    files = sorted(tmp_path.iterdir())
+    assert [path.suffix for path in files] == [".csv", ".json"]
+    for path in files:
+        (row,) = results.read_results(path)
+        assert (row.name, row.training, row.title, row.credit_hours, row.units_read, row.units_total, row.quiz,
+                row.best_score, row.passed_at.isoformat(), row.complete) == (
+            '=HYPERLINK("x")', "community-rehab-basics", "社区戒毒, 基础", 4, 2, 2, "module-quiz", 92, "2026-06-26", True)
