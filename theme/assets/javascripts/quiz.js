@@ -4,15 +4,16 @@
  * The site renderer writes
  *   <div class="dl-quiz" data-quiz-src="dl-quiz-data-<id>"></div>
  *   <script type="application/json" id="dl-quiz-data-<id>">{…}</script>
- * and this file turns every such element into a quiz. All scoring happens here, in the browser;
- * results go to localStorage only (core.js keys.quiz(id) → core.js records.quiz).
+ * and this file turns every such element into a quiz. All scoring happens in the browser
+ * (scoring.js); results go to localStorage only (core.js keys.quiz(id) → core.js records.quiz).
  * `*_html` fields are sanitised HTML from the generator (inserted with innerHTML); every other
  * string is plain text (inserted with textContent).
  *
  * Needs core.js and scoring.js first (scoring rules: the top of scoring.js); sets Dandelion.quiz.
  *
  * UI strings: data.strings[key] (the generator supplies them from generator/quiz_strings.py), with
- * FALLBACK below when a key is missing, looked up with core.js translator(). Keys and the placeholders each receives:
+ * FALLBACK below when a key is missing, looked up with core.js translator(). Keys and the
+ * placeholders each receives:
  *   submit, next, finish, retry                      button labels
  *   correct, incorrect, partly_correct               verdict after a question
  *   points_earned {points}                           points for a partly correct question

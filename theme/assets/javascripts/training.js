@@ -14,8 +14,9 @@
  *   core.js keys.training(id) → records.training {"read": ["lesson-a", …], "name": "…"}
  *   core.js keys.quiz(quiz id) → records.quiz, written by quiz.js
  * A module is complete when every unit is marked read and the quiz's best score reaches the module's
- * pass_mark (scoring.js progressOf). Elements with class "dl-training-static" (a plain unit list and quiz link the page may
- * carry for readers without JavaScript) are hidden once the module widget has rendered.
+ * pass_mark (scoring.js progressOf). Elements with class "dl-training-static" (a plain unit list and
+ * quiz link the page may carry for readers without JavaScript) are hidden once the module widget
+ * has rendered.
  *
  * "Export my results" downloads (Blob + <a download>, so it works from file://) a JSON or CSV file
  * with the fields in core.js records.EXPORT_FIELDS; generator/results.py merges such files into a roster.
