@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .errors import Diagnostics
 from .loader import load_checked
 from .plan import Plan, default_out, make_plan
 from .site.pages import Page
+from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
 from .zh import Pinyin
 
@@ -166,6 +168,7 @@ def _root_index(project: m.Project) -> str:
     """The site's front door: sends each visitor to their language (remembered), works offline."""
     cfg = project.config
     langs = cfg.languages
+    language_key = json.dumps(LANGUAGE_KEY)
     links = "\n".join(
         f'<li><a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">{html.escape(cfg.site_name.get(lang, langs[0]))}</a></li>'
         for lang in langs
@@ -181,7 +184,7 @@ def _root_index(project: m.Project) -> str:
 (function () {{
   var langs = {langs!r};
   var chosen = null;
-  try {{ chosen = localStorage.getItem("dandelion:v1:lang"); }} catch (e) {{}}
+  try {{ chosen = localStorage.getItem({language_key}); }} catch (e) {{}}
   if (langs.indexOf(chosen) < 0) {{
     var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return String(l).toLowerCase().split("-")[0]; }});
     chosen = langs[0];

@@ -68,7 +68,7 @@ def test_reads_json_and_csv(tmp_path):
 
 
 def test_reads_the_browser_csv_export_byte_for_byte(tmp_path):
-    # exactly what training.js's toCSV() writes: BOM, CRLF, apostrophe before a formula-like name
+    # exactly what core.js records.resultsCSV() writes: BOM, CRLF, apostrophe before a formula-like name
     text = "\ufeff" + ",".join(FIELDS) + "\r\n" + (
         "dandelion-results,1,'=HYPERLINK(\"x\"),community-rehab-basics,\"社区戒毒, 基础\",4,2,2,module-quiz,"
         "100,2026-06-26,2026-06-26T10:00:00+08:00\r\n"

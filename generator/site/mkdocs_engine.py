@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from ..errors import BuildError
+from . import scripts
 from .pages import Page
 from .strings import ui
 
@@ -76,6 +77,8 @@ def build_language(
         meta = front_matter(page)
         meta["title"] = page.title
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
+        if page.scripts:
+            meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
@@ -153,7 +156,7 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             "generator": False,
         },
         "extra_css": ["assets/stylesheets/dandelion.css", "assets/stylesheets/quiz.css"],
-        "extra_javascript": ["assets/javascripts/dandelion.js", "assets/javascripts/quiz.js", "assets/javascripts/training.js"],
+        "extra_javascript": scripts.every_page(),
         "nav": nav,
         "not_in_nav": "\n".join(not_in_nav),
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "warn", "anchors": "ignore", "unrecognized_links": "ignore"}},

@@ -27,6 +27,7 @@ from ..htmltext import markdown_to_html
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
+from . import scripts
 from .downloads import KitEntries, download_link
 from .strings import ui
 
@@ -45,6 +46,9 @@ class Page:
     toc: bool = True  # a table of contents beside the page
     navigation: bool = True  # the site's navigation beside the page (off on pages made to be printed)
     searchable: bool = True  # found by the site search
+    #: Scripts this page loads besides those every page loads, in load order, as paths from the site
+    #: root (``assets/javascripts/quiz.js``): only pages with a quiz or training widget have any.
+    scripts: list[str] = field(default_factory=list)
 
     @property
     def in_nav(self) -> bool:
@@ -75,6 +79,7 @@ class _Renderer:
         self.plan = options.plan or make_plan(project, edition=options.edition, kits="keep")
         edition = self.plan.edition
         self._page = "index.md"  # the page being rendered
+        self._widgets: list[str] = []  # the script-driven widgets on it (see scripts.WIDGETS)
         if options.pinyin is None:
             from ..zh import Pinyin
 
@@ -92,10 +97,11 @@ class _Renderer:
             minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
             article=lambda n: ui("article", lang, n=n, cn=chinese_number(n)),
             html_inline=lambda s: markdown_to_html(s, inline=True),
-            ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
+            ruby=self.ruby, ruby_md=self.ruby_md,
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
+                                unit_read_widget=self.unit_read_widget,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
                                 edition=edition, lecturer=edition == "lecturer", m=m)
@@ -150,9 +156,11 @@ class _Renderer:
 
     def render(self, template: str, planned: SitePage, **context: Any) -> Page:
         path = self._page = planned.path  # for internal links in content (see t)
+        self._widgets = []
         link: Callable[[str], str] = lambda target: relative_url(path, target)  # noqa: E731
         text = self.env.get_template(template).render(page_path=path, link=link, title=planned.title, **context)
-        return Page(path=path, title=planned.title, markdown=text.strip() + "\n", nav=planned.nav)
+        return Page(path=path, title=planned.title, markdown=text.strip() + "\n", nav=planned.nav,
+                    scripts=scripts.for_widgets(self._widgets))
 
     def _topics(self, lessons: list[m.Lesson]) -> list[str]:
         """Topics in use: in site_config order when labelled there, else alphabetical."""
@@ -255,6 +263,7 @@ class _Renderer:
     def quiz_widget(self, quiz: m.Quiz, page_path: str) -> str:
         from ..quizdata import quiz_data
 
+        self._widgets.append("quiz")
         ruby = self.quiz_pinyin(quiz)
         annotate = (lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None
         data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target), annotate)
@@ -265,8 +274,15 @@ class _Renderer:
     def training_widget(self, module: m.Training, page_path: str, element: str = "dl-training") -> str:
         from ..quizdata import training_data
 
+        self._widgets.append("training")
         data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
         return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
+
+    def unit_read_widget(self, lesson: m.Lesson, modules: list[m.Training]) -> str:
+        """The "I have read this lesson" box of a lesson that is a unit of training ``modules``."""
+        self._widgets.append("training")
+        trainings = md.escape_attr(json.dumps([module.id for module in modules], ensure_ascii=False))
+        return f'<div class="dl-unit-read" data-unit="{lesson.id}" data-trainings="{trainings}"></div>'
 
     def _quiz_groups(self) -> list[tuple[str | None, list[m.Quiz]]]:
         """Quizzes by the audience they are for: training final tests first (group None), then each

@@ -58,7 +58,7 @@ def write_page(
     lang: str = "zh",
     title: str = "Dandelion test page",
     material: bool = False,
-    scripts: tuple[str, ...] = ("quiz.js", "training.js"),
+    scripts: tuple[str, ...] = ("core.js", "scoring.js", "quiz.js", "training.js"),
     scheme: str = "default",
 ) -> Path:
     """Write ``root/rel_path`` containing ``body_html`` and the engine's CSS/JS by relative path."""

@@ -1,23 +1,17 @@
 /* Dandelion site behaviour: catalogue filters, pinyin toggle, remembered language.
-   Plain JavaScript, no requests, works from file://. */
+   Plain JavaScript, no requests, works from file://. Needs core.js first (storage keys). */
 (function () {
   "use strict";
-  var PREFIX = "dandelion:v1:";
-  function store(key, value) {
-    try {
-      if (value === undefined) return localStorage.getItem(PREFIX + key);
-      localStorage.setItem(PREFIX + key, value);
-    } catch (e) { return null; }
-    return value;
-  }
+  var core = window.Dandelion;
+  if (!core || !core.storage) throw new Error("dandelion.js needs core.js loaded before it");
+  var storage = core.storage;
 
   /* Remember the language a visitor picks, for the site's front door. */
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest && ev.target.closest("[data-dl-lang]");
-    if (link) store("lang", link.getAttribute("data-dl-lang"));
+    if (link) storage.setText(core.keys.lang, link.getAttribute("data-dl-lang"));
   });
-  var here = document.documentElement.getAttribute("lang");
-  if (here) store("lang", here.split("-")[0]);
+  if (document.documentElement.getAttribute("lang")) storage.setText(core.keys.lang, core.pageLanguage());
 
   /* Lesson catalogue: filter cards by audience, setting, topic and duration. */
   function initFilters(form) {
@@ -70,9 +64,9 @@
       document.body.classList.toggle("dl-show-pinyin", on);
       box.checked = on;
     }
-    set(store("pinyin") === "on");
+    set(storage.getText(core.keys.pinyin) === "on");
     box.addEventListener("change", function () {
-      store("pinyin", box.checked ? "on" : "off");
+      storage.setText(core.keys.pinyin, box.checked ? "on" : "off");
       set(box.checked);
     });
   }

@@ -4,23 +4,16 @@
  * The site renderer writes
  *   <div class="dl-quiz" data-quiz-src="dl-quiz-data-<id>"></div>
  *   <script type="application/json" id="dl-quiz-data-<id>">{…}</script>
- * and this file turns every such element into a quiz. All scoring happens here, in the browser;
- * results go to localStorage only (key "dandelion:v1:quiz:<id>" →
- * {"attempts": n, "best": percent, "last": percent, "passed_at": "YYYY-MM-DD" | null}).
+ * and this file turns every such element into a quiz. All scoring happens in the browser
+ * (scoring.js); results go to localStorage only (core.js keys.quiz(id) → core.js records.quiz).
  * `*_html` fields are sanitised HTML from the generator (inserted with innerHTML); every other
  * string is plain text (inserted with textContent).
  *
- * Scoring: every question (every sub-question of a scenario) is worth 1 point.
- *   single, true_false, fill_blank, ordering: 1 or 0.
- *   multiple: (correct options picked − wrong options picked) ÷ number of correct options, at least 0.
- *   score % = floor(points ÷ questions asked × 100); passed when score ≥ pass mark (the training's
- *   pass mark when "training" is set).
- * fill_blank answers are compared after normalise(): NFKC (full-width → half-width), lower case,
- * Chinese punctuation mapped to its ASCII twin, all white space removed, punctuation stripped at
- * both ends.
+ * Needs core.js and scoring.js first (scoring rules: the top of scoring.js); sets Dandelion.quiz.
  *
  * UI strings: data.strings[key] (the generator supplies them from generator/quiz_strings.py), with
- * FALLBACK below when a key is missing. Keys and the placeholders each receives:
+ * FALLBACK below when a key is missing, looked up with core.js translator(). Keys and the
+ * placeholders each receives:
  *   submit, next, finish, retry                      button labels
  *   correct, incorrect, partly_correct               verdict after a question
  *   points_earned {points}                           points for a partly correct question
@@ -41,7 +34,9 @@
 (function () {
   "use strict";
 
-  var PREFIX = "dandelion:v1:";
+  var core = window.Dandelion;
+  if (!core || !core.scoring) throw new Error("quiz.js needs core.js and scoring.js loaded before it");
+  var scoring = core.scoring;
 
   var FALLBACK = {
     zh: {
@@ -154,41 +149,8 @@
 
   /* ------------------------------------------------------------------ helpers */
 
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-    });
-  }
+  var el = core.element;
 
-  function pageLang() {
-    var lang = (document.documentElement.getAttribute("lang") || "zh").toLowerCase();
-    return lang.indexOf("en") === 0 ? "en" : "zh";
-  }
-
-  function stringsFor(lang, given) {
-    var base = FALLBACK[lang] || FALLBACK[String(lang || "").indexOf("en") === 0 ? "en" : "zh"];
-    var out = {};
-    var key;
-    for (key in base) {
-      if (Object.prototype.hasOwnProperty.call(base, key)) out[key] = base[key];
-    }
-    if (given && typeof given === "object") {
-      for (key in given) {
-        if (Object.prototype.hasOwnProperty.call(given, key) && typeof given[key] === "string") out[key] = given[key];
-      }
-    }
-    return out;
-  }
-
-  /** Create an element; `text` (plain) goes in with textContent, never as HTML. */
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  /** Insert generator-sanitised HTML (only ever called with `*_html` fields). */
   /** Text of a node as read aloud: without the pinyin (<rt>) of pages with a pinyin switch. */
   function spokenText(node) {
     var copy = node.cloneNode(true);
@@ -196,17 +158,7 @@
     return (copy.textContent || "").replace(/\s+/g, " ").trim();
   }
 
-  /** An ISO date (2026-11-29) as people write it: 2026年11月29日, 29 November 2026. */
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-  function showDate(iso, lang) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!m) return iso || "";
-    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-    if (String(lang || "").indexOf("zh") === 0) return y + "年" + mo + "月" + d + "日";
-    return d + " " + MONTHS[mo - 1] + " " + y;
-  }
-
+  /** Insert generator-sanitised HTML (only ever called with `*_html` fields). */
   function htmlEl(tag, className, html) {
     var node = el(tag, className);
     node.innerHTML = typeof html === "string" ? html : "";
@@ -236,160 +188,8 @@
     return svg;
   }
 
-  function shuffled(list) {
-    var a = list.slice();
-    for (var i = a.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
-  }
-
-  function range(n) {
-    var out = [];
-    for (var i = 0; i < n; i++) out.push(i);
-    return out;
-  }
-
-  /** A random order of 0..n-1 that is never the identity when n ≥ 2 (ordering questions). */
-  function derangedStart(n) {
-    var order = shuffled(range(n));
-    var identity = true;
-    for (var i = 0; i < n; i++) if (order[i] !== i) identity = false;
-    if (identity && n >= 2) order.push(order.shift());
-    return order;
-  }
-
-  function today() {
-    var d = new Date();
-    function two(x) { return (x < 10 ? "0" : "") + x; }
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
-  }
-
-  function formatPoints(p) {
-    return String(Math.round(p * 100) / 100);
-  }
-
-  var idCounter = 0;
   function uid(base) {
-    idCounter += 1;
-    return "dlq-" + String(base || "q").replace(/[^A-Za-z0-9_-]/g, "_") + "-" + idCounter;
-  }
-
-  /* ------------------------------------------------------------------ storage */
-
-  /** localStorage when it works (it can throw on some phones' private modes), else memory. */
-  var storage = (function () {
-    var memory = {};
-    var ok = false;
-    try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      ok = true;
-    } catch (e) {
-      ok = false;
-    }
-    return {
-      ok: ok,
-      get: function (key) {
-        var raw = null;
-        try {
-          raw = ok ? window.localStorage.getItem(key) : (memory[key] || null);
-          return raw ? JSON.parse(raw) : null;
-        } catch (e) {
-          return null;
-        }
-      },
-      set: function (key, value) {
-        var raw = JSON.stringify(value);
-        try {
-          if (ok) window.localStorage.setItem(key, raw);
-          else memory[key] = raw;
-        } catch (e) {
-          memory[key] = raw;
-        }
-      }
-    };
-  })();
-
-  function loadRecord(quizId) {
-    var rec = storage.get(PREFIX + "quiz:" + quizId) || {};
-    var num = function (v) { return typeof v === "number" && isFinite(v) ? v : null; };
-    return {
-      attempts: Math.max(0, Math.floor(num(rec.attempts) || 0)),
-      best: num(rec.best),
-      last: num(rec.last),
-      passed_at: typeof rec.passed_at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(rec.passed_at) ? rec.passed_at : null
-    };
-  }
-
-  /* ------------------------------------------------------------------ scoring */
-
-  var PUNCT_MAP = {
-    "\u3002": ".", "\uff61": ".", "\u3001": ",", "\uff64": ",", "\u00b7": ".", "\u30fb": ".",
-    "\u201c": "\"", "\u201d": "\"", "\u201e": "\"", "\u300c": "\"", "\u300d": "\"", "\u300e": "\"", "\u300f": "\"",
-    "\u2018": "'", "\u2019": "'", "\u300a": "<", "\u300b": ">", "\u3008": "<", "\u3009": ">",
-    "\u3010": "[", "\u3011": "]", "\u3014": "(", "\u3015": ")", "\u2014": "-", "\u2013": "-", "\u2015": "-",
-    "\u2026": "...", "\u301c": "~"
-  };
-  var PUNCT_MAP_RE = new RegExp("[" + Object.keys(PUNCT_MAP).join("") + "]", "g");
-  var EDGE_PUNCT_RE = /^[.,;:!?'"`~()[\]{}<>]+|[.,;:!?'"`~()[\]{}<>]+$/g;
-
-  /** Normalise a typed answer so trivial differences (width, case, spaces, punctuation) don't count. */
-  function normalise(text) {
-    var s = String(text === undefined || text === null ? "" : text);
-    if (s.normalize) s = s.normalize("NFKC");
-    s = s.toLowerCase();
-    s = s.replace(PUNCT_MAP_RE, function (c) { return PUNCT_MAP[c]; });
-    s = s.replace(/\s+/g, "");
-    s = s.replace(EDGE_PUNCT_RE, "");
-    return s;
-  }
-
-  /** Points (0…1) for `given` on question `q`; `given` is null when unanswered. */
-  /** Points for one answer (0–1). `whole`: a multiple-choice question scores only when every right
-   *  option and no wrong one is picked (quizzes for pupils and villagers: no fractions). */
-  function scoreQuestion(q, given, whole) {
-    if (given === null || given === undefined) return 0;
-    var i;
-    switch (q.type) {
-      case "single":
-        return q.options[given] && q.options[given].correct ? 1 : 0;
-      case "multiple": {
-        var correct = 0, right = 0, wrong = 0;
-        for (i = 0; i < q.options.length; i++) if (q.options[i].correct) correct += 1;
-        for (i = 0; i < given.length; i++) {
-          if (q.options[given[i]] && q.options[given[i]].correct) right += 1;
-          else wrong += 1;
-        }
-        if (whole) return correct && right === correct && wrong === 0 ? 1 : 0;
-        return correct ? Math.max(0, (right - wrong) / correct) : 0;
-      }
-      case "true_false":
-        return given === Boolean(q.answer) ? 1 : 0;
-      case "fill_blank": {
-        var typed = normalise(given);
-        if (!typed) return 0;
-        var answers = q.answers || [];
-        for (i = 0; i < answers.length; i++) if (normalise(answers[i]) === typed) return 1;
-        return 0;
-      }
-      case "ordering": {
-        var items = q.items_html || [];
-        if (given.length !== items.length) return 0;
-        for (i = 0; i < given.length; i++) if (items[given[i]] !== items[i]) return 0;
-        return 1;
-      }
-      default:
-        return 0;
-    }
-  }
-
-  function percentOf(points, total) {
-    return total ? Math.floor((points / total) * 100 + 1e-9) : 0;
+    return core.uniqueId("dlq", base || "q");
   }
 
   /* ------------------------------------------------------------------ question views */
@@ -403,7 +203,7 @@
    */
 
   function optionList(quiz, q, order, multiple, ids) {
-    var S = quiz.S;
+    var t = quiz.t;
     var fieldset = el("fieldset", "dl-quiz__options");
     fieldset.setAttribute("aria-labelledby", ids.prompt);
     fieldset.setAttribute("aria-describedby", ids.hint);
@@ -417,7 +217,7 @@
       input.name = name;
       input.value = String(optIndex);
       var text;
-      if (q.type === "true_false") text = el("span", "dl-quiz__option-text", optIndex === 0 ? S["true"] : S["false"]);
+      if (q.type === "true_false") text = el("span", "dl-quiz__option-text", optIndex === 0 ? t("true") : t("false"));
       else text = htmlEl("span", "dl-quiz__option-text", opt ? opt.html : "");
       var marks = el("span", "dl-quiz__marks");
       label.appendChild(input);
@@ -437,11 +237,11 @@
   }
 
   function choiceView(quiz, q, ids, shuffle) {
-    var S = quiz.S;
+    var t = quiz.t;
     var multiple = q.type === "multiple";
     var isTF = q.type === "true_false";
     var count = isTF ? 2 : (q.options || []).length;
-    var order = shuffle && !isTF ? shuffled(range(count)) : range(count);
+    var order = shuffle && !isTF ? scoring.shuffled(scoring.range(count)) : scoring.range(count);
     var list = optionList(quiz, q, order, multiple, ids);
     function isCorrect(index) {
       return isTF ? (index === 0) === Boolean(q.answer) : Boolean(q.options[index] && q.options[index].correct);
@@ -461,27 +261,27 @@
         list.rows.forEach(function (r) {
           if (r.input.checked) {
             r.label.classList.add("is-chosen");
-            r.marks.appendChild(badge(isCorrect(r.index) ? "chosen-ok" : "chosen-wrong", S.your_choice, isCorrect(r.index) ? "ok" : "no"));
+            r.marks.appendChild(badge(isCorrect(r.index) ? "chosen-ok" : "chosen-wrong", t("your_choice"), isCorrect(r.index) ? "ok" : "no"));
           }
           if (isCorrect(r.index)) {
             r.label.classList.add("is-correct");
-            r.marks.appendChild(badge("correct", S.correct_answer, "ok"));
+            r.marks.appendChild(badge("correct", t("correct_answer"), "ok"));
           } else if (r.input.checked) {
             r.label.classList.add("is-wrong");
           }
         });
       },
       focusFirst: function () { if (list.rows.length) list.rows[0].input.focus(); },
-      hint: isTF ? S.true_false_hint : multiple ? S.choose_all : S.choose_one,
-      rule: multiple ? (quiz.whole ? S.whole_rule : S.partial_rule) : null
+      hint: isTF ? t("true_false_hint") : multiple ? t("choose_all") : t("choose_one"),
+      rule: multiple ? (quiz.whole ? t("whole_rule") : t("partial_rule")) : null
     };
   }
 
   function fillView(quiz, q, ids) {
-    var S = quiz.S;
+    var t = quiz.t;
     var wrap = el("div", "dl-quiz__fill");
     var inputId = uid(q.id + "-answer");
-    var label = el("label", "dl-quiz__fill-label", S.answer_label);
+    var label = el("label", "dl-quiz__fill-label", t("answer_label"));
     label.setAttribute("for", inputId);
     var input = el("input", "dl-quiz__text");
     input.type = "text";
@@ -497,16 +297,16 @@
       answer: function () { return input.value.trim() ? input.value : null; },
       lock: function () { input.readOnly = true; input.classList.add("is-locked"); },
       reveal: function (given) {
-        input.classList.add(scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
+        input.classList.add(scoring.scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
       },
       focusFirst: function () { input.focus(); },
-      hint: S.fill_hint,
+      hint: t("fill_hint"),
       rule: null
     };
   }
 
   function orderingView(quiz, q, ids) {
-    var S = quiz.S;
+    var t = quiz.t;
     var items = q.items_html || [];
     var list = el("ol", "dl-quiz__order");
     list.setAttribute("aria-labelledby", ids.prompt);
@@ -525,7 +325,7 @@
     }
 
     function announceMove(li) {
-      quiz.announce(fmt(S.moved_to, { item: li._text, pos: rows().indexOf(li) + 1 }));
+      quiz.announce(t("moved_to", { item: li._text, pos: rows().indexOf(li) + 1 }));
     }
 
     function move(li, delta, button) {
@@ -571,12 +371,12 @@
       handle.addEventListener("pointercancel", onEnd);
     }
 
-    derangedStart(items.length).forEach(function (itemIndex) {
+    scoring.derangedStart(items.length).forEach(function (itemIndex) {
       var li = el("li", "dl-quiz__order-item");
       li.setAttribute("data-index", String(itemIndex));
       var handle = el("span", "dl-quiz__handle");
       handle.setAttribute("aria-hidden", "true");
-      handle.title = S.drag_handle;
+      handle.title = t("drag_handle");
       handle.appendChild(icon("grip"));
       var pos = el("span", "dl-quiz__order-pos");
       pos.setAttribute("aria-hidden", "true");
@@ -591,13 +391,13 @@
       var short = li._text.length > 60 ? li._text.slice(0, 57) + "…" : li._text;
       li._up = el("button", "dl-quiz__icon-btn");
       li._up.type = "button";
-      li._up.setAttribute("aria-label", S.move_up + S.colon + short);
-      li._up.title = S.move_up;
+      li._up.setAttribute("aria-label", t("move_up") + t("colon") + short);
+      li._up.title = t("move_up");
       li._up.appendChild(icon("up"));
       li._down = el("button", "dl-quiz__icon-btn");
       li._down.type = "button";
-      li._down.setAttribute("aria-label", S.move_down + S.colon + short);
-      li._down.title = S.move_down;
+      li._down.setAttribute("aria-label", t("move_down") + t("colon") + short);
+      li._down.title = t("move_down");
       li._down.appendChild(icon("down"));
       buttons.appendChild(li._up);
       buttons.appendChild(li._down);
@@ -614,13 +414,13 @@
       },
       lock: function () { locked = true; list.classList.add("is-locked"); refresh(); },
       reveal: function (given) {
-        list.classList.add(scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
+        list.classList.add(scoring.scoreQuestion(q, given, quiz.whole) === 1 ? "is-correct" : "is-wrong");
       },
       focusFirst: function () {
         var first = list.querySelector("button:not([disabled])");
         if (first) first.focus();
       },
-      hint: S.ordering_hint,
+      hint: t("ordering_hint"),
       rule: null
     };
   }
@@ -633,16 +433,16 @@
 
   /** The right answer, for feedback and the end screen. */
   function correctAnswerNode(quiz, q) {
-    var S = quiz.S;
+    var t = quiz.t;
     var wrap = el("div", "dl-quiz__answer");
     var isOrdering = q.type === "ordering";
-    wrap.appendChild(el("p", "dl-quiz__answer-label", isOrdering ? S.correct_order : S.correct_answer));
+    wrap.appendChild(el("p", "dl-quiz__answer-label", isOrdering ? t("correct_order") : t("correct_answer")));
     if (q.type === "single" || q.type === "multiple") {
       var ul = el("ul", "dl-quiz__answer-list");
       (q.options || []).forEach(function (o) { if (o.correct) ul.appendChild(htmlEl("li", null, o.html)); });
       wrap.appendChild(ul);
     } else if (q.type === "true_false") {
-      wrap.appendChild(el("p", "dl-quiz__answer-text", q.answer ? S["true"] : S["false"]));
+      wrap.appendChild(el("p", "dl-quiz__answer-text", q.answer ? t("true") : t("false")));
     } else if (q.type === "fill_blank") {
       wrap.appendChild(el("p", "dl-quiz__answer-text", (q.answers || []).join(" / ")));
     } else if (isOrdering) {
@@ -655,11 +455,11 @@
 
   /** What the learner answered, for the end screen. */
   function givenAnswerNode(quiz, q, given) {
-    var S = quiz.S;
+    var t = quiz.t;
     var wrap = el("div", "dl-quiz__answer dl-quiz__answer--given");
-    wrap.appendChild(el("p", "dl-quiz__answer-label", S.your_answer));
+    wrap.appendChild(el("p", "dl-quiz__answer-label", t("your_answer")));
     if (given === null || given === undefined) {
-      wrap.appendChild(el("p", "dl-quiz__answer-text", S.no_answer));
+      wrap.appendChild(el("p", "dl-quiz__answer-text", t("no_answer")));
     } else if (q.type === "single") {
       wrap.appendChild(htmlEl("p", "dl-quiz__answer-text", q.options[given] ? q.options[given].html : ""));
     } else if (q.type === "multiple") {
@@ -667,7 +467,7 @@
       given.forEach(function (i) { ul.appendChild(htmlEl("li", null, q.options[i] ? q.options[i].html : "")); });
       wrap.appendChild(ul);
     } else if (q.type === "true_false") {
-      wrap.appendChild(el("p", "dl-quiz__answer-text", given ? S["true"] : S["false"]));
+      wrap.appendChild(el("p", "dl-quiz__answer-text", given ? t("true") : t("false")));
     } else if (q.type === "fill_blank") {
       wrap.appendChild(el("p", "dl-quiz__answer-text", given));
     } else if (q.type === "ordering") {
@@ -680,7 +480,7 @@
 
   function explanationNode(quiz, q, label) {
     var wrap = el("div", "dl-quiz__explanation");
-    wrap.appendChild(el("p", "dl-quiz__explanation-label", label || quiz.S.explanation));
+    wrap.appendChild(el("p", "dl-quiz__explanation-label", label || quiz.t("explanation")));
     wrap.appendChild(htmlEl("div", "dl-quiz__explanation-text", q.explanation_html));
     return wrap;
   }
@@ -688,7 +488,7 @@
   function reviewLink(quiz, review) {
     if (!review || typeof review.href !== "string" || !review.href) return null;
     var p = el("p", "dl-quiz__review");
-    var a = el("a", null, quiz.S.review + (review.label ? quiz.S.colon + review.label : ""));
+    var a = el("a", null, quiz.t("review") + (review.label ? quiz.t("colon") + review.label : ""));
     a.href = review.href;
     p.appendChild(a);
     return p;
@@ -699,11 +499,9 @@
   function Quiz(root, data) {
     this.root = root;
     this.data = data;
-    this.lang = data.lang || pageLang();
-    this.S = stringsFor(this.lang, data.strings);
-    this.key = PREFIX + "quiz:" + data.id;
-    this.passMark = data.training && typeof data.training.pass_mark === "number" ? data.training.pass_mark
-      : typeof data.pass_mark === "number" ? data.pass_mark : 60;
+    this.lang = data.lang || core.pageLanguage();
+    this.t = core.translator(this.lang, data.strings, FALLBACK);
+    this.passMark = scoring.passMarkOf(data);
     this.immediate = data.feedback !== "end";
     this.whole = data.whole_points === true;
     this.build();
@@ -734,38 +532,21 @@
   };
 
   Quiz.prototype.renderMeta = function () {
-    var S = this.S;
-    var rec = loadRecord(this.data.id);
+    var t = this.t;
+    var rec = core.records.loadQuiz(this.data.id);
     this.meta.textContent = "";
-    var parts = [fmt(S.question_count, { m: this.steps.length }), fmt(S.pass_mark, { p: this.passMark })];
-    parts.push(rec.attempts && rec.best !== null ? fmt(S.best_so_far, { best: rec.best, attempts: rec.attempts }) : S.no_attempts);
+    var parts = [t("question_count", { m: this.steps.length }), t("pass_mark", { p: this.passMark })];
+    parts.push(rec.attempts && rec.best !== null ? t("best_so_far", { best: rec.best, attempts: rec.attempts }) : t("no_attempts"));
     this.meta.appendChild(el("p", "dl-quiz__meta-line", parts.join(" · ")));
     if (this.data.training) {
-      this.meta.appendChild(el("p", "dl-quiz__meta-line", fmt(S.training_pass_mark, { p: this.passMark })));
+      this.meta.appendChild(el("p", "dl-quiz__meta-line", t("training_pass_mark", { p: this.passMark })));
     }
-    if (!storage.ok) this.meta.appendChild(el("p", "dl-quiz__warning", S.storage_unavailable));
+    if (!core.storage.ok) this.meta.appendChild(el("p", "dl-quiz__warning", t("storage_unavailable")));
   };
 
   /** Draw and shuffle per the quiz settings; a scenario counts as one question when drawing. */
   Quiz.prototype.newAttempt = function () {
-    var data = this.data;
-    var bank = (data.questions || []).filter(function (q) { return q && typeof q === "object"; });
-    var picked = range(bank.length);
-    if (typeof data.draw === "number" && data.draw > 0 && data.draw < bank.length) {
-      picked = shuffled(picked).slice(0, data.draw);
-      if (!data.shuffle) picked.sort(function (a, b) { return a - b; });
-    } else if (data.shuffle) {
-      picked = shuffled(picked);
-    }
-    var steps = [];
-    picked.forEach(function (i) {
-      var q = bank[i];
-      if (q.type === "scenario") {
-        (q.questions || []).forEach(function (sub) { steps.push({ q: sub, scenario: q }); });
-      } else {
-        steps.push({ q: q, scenario: null });
-      }
-    });
+    var steps = scoring.drawSteps(this.data);
     this.steps = steps;
     this.index = 0;
     this.answers = [];
@@ -774,7 +555,7 @@
 
   Quiz.prototype.renderStep = function (moveFocus) {
     var self = this;
-    var S = this.S;
+    var t = this.t;
     var step = this.steps[this.index];
     var q = step.q;
     var n = this.index + 1;
@@ -786,7 +567,7 @@
     form.setAttribute("data-question-id", String(q.id));
 
     var head = el("div", "dl-quiz__head");
-    var counter = el("h2", "dl-quiz__counter", fmt(S.question_n_of_m, { n: n, m: m }));
+    var counter = el("h2", "dl-quiz__counter", t("question_n_of_m", { n: n, m: m }));
     counter.setAttribute("tabindex", "-1");
     var bar = el("div", "dl-quiz__bar");
     bar.setAttribute("aria-hidden", "true");
@@ -799,7 +580,7 @@
 
     if (step.scenario) {
       var box = el("div", "dl-quiz__case");
-      box.appendChild(el("p", "dl-quiz__case-label", S["case"]));
+      box.appendChild(el("p", "dl-quiz__case-label", t("case")));
       box.appendChild(htmlEl("div", "dl-quiz__case-text", step.scenario.prompt_html));
       form.appendChild(box);
     }
@@ -824,7 +605,7 @@
 
     var actions = el("div", "dl-quiz__actions");
     var button = el("button", "dl-quiz__btn dl-quiz__btn--primary",
-      this.immediate ? S.submit : (n === m ? S.finish : S.next));
+      this.immediate ? t("submit") : (n === m ? t("finish") : t("next")));
     button.type = "submit";
     actions.appendChild(button);
     form.appendChild(actions);
@@ -835,17 +616,17 @@
       if (answered) { self.advance(); return; }
       var given = view.answer();
       if (given === null) {
-        error.textContent = S.need_answer;
+        error.textContent = t("need_answer");
         view.focusFirst();
         return;
       }
       error.textContent = "";
       answered = true;
-      var points = scoreQuestion(q, given, self.whole);
+      var points = scoring.scoreQuestion(q, given, self.whole);
       self.answers[self.index] = { given: given, points: points };
       view.lock();
       if (!self.immediate) {
-        self.announce(S.answer_recorded);
+        self.announce(t("answer_recorded"));
         self.advance();
         return;
       }
@@ -854,7 +635,7 @@
       var next = self.steps[self.index + 1];
       var caseDone = step.scenario && (!next || next.scenario !== step.scenario) ? step.scenario : null;
       self.showFeedback(feedback, q, points, caseDone);
-      button.textContent = n === m ? S.finish : S.next;
+      button.textContent = n === m ? t("finish") : t("next");
       button.focus();
     });
 
@@ -864,9 +645,9 @@
   };
 
   Quiz.prototype.showFeedback = function (box, q, points, scenario) {
-    var S = this.S;
-    var kind = points >= 1 ? "correct" : points > 0 ? "partial" : "incorrect";
-    var verdict = kind === "correct" ? S.correct : kind === "partial" ? S.partly_correct : S.incorrect;
+    var t = this.t;
+    var kind = scoring.verdictOf(points);
+    var verdict = kind === "correct" ? t("correct") : kind === "partial" ? t("partly_correct") : t("incorrect");
     box.className = "dl-quiz__feedback dl-quiz__feedback--" + kind;
     box.textContent = "";
     var title = el("p", "dl-quiz__verdict");
@@ -875,7 +656,7 @@
     box.appendChild(title);
     var spoken = [verdict];
     if (kind === "partial") {
-      var pts = fmt(S.points_earned, { points: formatPoints(points) });
+      var pts = t("points_earned", { points: scoring.formatPoints(points) });
       box.appendChild(el("p", "dl-quiz__points", pts));
       spoken.push(pts);
     }
@@ -885,15 +666,15 @@
     if (q.explanation_html) {
       var expl = explanationNode(this, q);
       box.appendChild(expl);
-      spoken.push(S.explanation + S.colon + spokenText(expl.lastChild));
+      spoken.push(t("explanation") + t("colon") + spokenText(expl.lastChild));
     }
     var link = reviewLink(this, q.review);
     if (link) box.appendChild(link);
     if (scenario && scenario.explanation_html) {
-      var about = explanationNode(this, scenario, S.case_explanation);
+      var about = explanationNode(this, scenario, t("case_explanation"));
       about.classList.add("dl-quiz__explanation--case");
       box.appendChild(about);
-      spoken.push(S.case_explanation + S.colon + spokenText(about.lastChild));
+      spoken.push(t("case_explanation") + t("colon") + spokenText(about.lastChild));
     }
     box.hidden = false;
     this.announce(spoken.join(" "));
@@ -907,23 +688,17 @@
 
   Quiz.prototype.finish = function () {
     var self = this;
-    var S = this.S;
+    var t = this.t;
     var total = this.steps.length;
-    var points = 0;
-    this.answers.forEach(function (a) { if (a) points += a.points; });
-    var pct = percentOf(points, total);
-    var passed = pct >= this.passMark;
-
-    var rec = loadRecord(this.data.id);
-    rec.attempts += 1;
-    rec.last = pct;
-    rec.best = rec.best === null ? pct : Math.max(rec.best, pct);
-    if (passed && !rec.passed_at) rec.passed_at = today();
-    storage.set(this.key, rec);
+    var result = scoring.attemptResult(this.answers, total, this.passMark);
+    var pct = result.score;
+    var passed = result.passed;
+    var rec = core.records.withAttempt(core.records.loadQuiz(this.data.id), pct, passed, core.todayISO());
+    core.records.saveQuiz(this.data.id, rec);
     this.renderMeta();
 
     var section = el("section", "dl-quiz__results");
-    var heading = el("h2", "dl-quiz__results-title", S.results);
+    var heading = el("h2", "dl-quiz__results-title", t("results"));
     heading.id = uid(this.data.id + "-results");
     heading.setAttribute("tabindex", "-1");
     section.setAttribute("aria-labelledby", heading.id);
@@ -931,26 +706,22 @@
 
     var summary = el("div", "dl-quiz__summary dl-quiz__summary--" + (passed ? "pass" : "fail"));
     var big = el("p", "dl-quiz__score");
-    big.appendChild(el("span", "dl-quiz__score-label", S.score + S.colon));
+    big.appendChild(el("span", "dl-quiz__score-label", t("score") + t("colon")));
     big.appendChild(el("span", "dl-quiz__score-value", pct + "%"));
     summary.appendChild(big);
-    summary.appendChild(el("p", "dl-quiz__score-line", fmt(S.score_line, { points: formatPoints(points), total: total })));
+    summary.appendChild(el("p", "dl-quiz__score-line", t("score_line", { points: scoring.formatPoints(result.points), total: total })));
     var verdict = el("p", "dl-quiz__result-verdict");
     verdict.appendChild(icon(passed ? "ok" : "no"));
-    verdict.appendChild(el("span", null, (passed ? S.passed : S.failed) + " · " + fmt(S.pass_mark, { p: this.passMark })));
+    verdict.appendChild(el("span", null, (passed ? t("passed") : t("failed")) + " · " + t("pass_mark", { p: this.passMark })));
     summary.appendChild(verdict);
-    summary.appendChild(el("p", "dl-quiz__best", fmt(S.best_so_far, { best: rec.best, attempts: rec.attempts })));
-    if (rec.passed_at) summary.appendChild(el("p", "dl-quiz__passed-on", fmt(S.passed_on, { date: showDate(rec.passed_at, this.lang) })));
+    summary.appendChild(el("p", "dl-quiz__best", t("best_so_far", { best: rec.best, attempts: rec.attempts })));
+    if (rec.passed_at) summary.appendChild(el("p", "dl-quiz__passed-on", t("passed_on", { date: core.formatDate(rec.passed_at, this.lang) })));
     section.appendChild(summary);
 
-    var missedSteps = [];
-    this.steps.forEach(function (step, i) {
-      var a = self.answers[i];
-      if (!a || a.points < 1) missedSteps.push(i);
-    });
-    section.appendChild(el("h3", "dl-quiz__missed-title", S.missed));
+    var missedSteps = result.missed;
+    section.appendChild(el("h3", "dl-quiz__missed-title", t("missed")));
     if (!missedSteps.length) {
-      section.appendChild(el("p", "dl-quiz__none-missed", S.none_missed));
+      section.appendChild(el("p", "dl-quiz__none-missed", t("none_missed")));
     } else {
       var list = el("ol", "dl-quiz__missed");
       missedSteps.forEach(function (i) {
@@ -959,9 +730,9 @@
         var a = self.answers[i] || { given: null, points: 0 };
         var li = el("li", "dl-quiz__missed-item");
         li.setAttribute("data-question-id", String(q.id));
-        li.appendChild(el("p", "dl-quiz__missed-number", fmt(S.question_n_of_m, { n: i + 1, m: total })));
+        li.appendChild(el("p", "dl-quiz__missed-number", t("question_n_of_m", { n: i + 1, m: total })));
         li.appendChild(htmlEl("div", "dl-quiz__prompt", q.prompt_html));
-        if (a.points > 0) li.appendChild(el("p", "dl-quiz__points", fmt(S.points_earned, { points: formatPoints(a.points) })));
+        if (a.points > 0) li.appendChild(el("p", "dl-quiz__points", t("points_earned", { points: scoring.formatPoints(a.points) })));
         li.appendChild(givenAnswerNode(self, q, a.given));
         li.appendChild(correctAnswerNode(self, q));
         if (q.explanation_html) li.appendChild(explanationNode(self, q));
@@ -973,7 +744,7 @@
     }
 
     var actions = el("div", "dl-quiz__actions");
-    var retry = el("button", "dl-quiz__btn dl-quiz__btn--primary", S.retry);
+    var retry = el("button", "dl-quiz__btn dl-quiz__btn--primary", t("retry"));
     retry.type = "button";
     retry.addEventListener("click", function () {
       self.newAttempt();
@@ -985,7 +756,7 @@
     this.stage.textContent = "";
     this.stage.appendChild(section);
     heading.focus();
-    this.announce(fmt(S.score_announce, { pct: pct, verdict: passed ? S.passed : S.failed }));
+    this.announce(t("score_announce", { pct: pct, verdict: passed ? t("passed") : t("failed") }));
     try {
       dispatchFinished(this.root, { id: this.data.id, score: pct, passed: passed });
     } catch (e) { /* informational only */ }
@@ -994,7 +765,7 @@
   /** Tell the page (e.g. a training module widget) that an attempt ended. */
   function dispatchFinished(root, detail) {
     var ev;
-    if (typeof window.CustomEvent === "function") ev = new CustomEvent("dandelion:quiz-finished", { bubbles: true, detail: detail });
+    if (typeof window.CustomEvent === "function") ev = new CustomEvent(core.QUIZ_FINISHED, { bubbles: true, detail: detail });
     else return;
     root.dispatchEvent(ev);
   }
@@ -1012,7 +783,7 @@
     }
     if (!data || typeof data !== "object" || !data.id || !Array.isArray(data.questions) || !data.questions.length) {
       root.textContent = "";
-      root.appendChild(el("p", "dl-quiz__warning", stringsFor(pageLang(), null).load_error));
+      root.appendChild(el("p", "dl-quiz__warning", core.translator(core.pageLanguage(), null, FALLBACK)("load_error")));
       return;
     }
     root.quiz = new Quiz(root, data);
@@ -1023,12 +794,8 @@
     for (var i = 0; i < roots.length; i++) initOne(roots[i]);
   }
 
-  window.DandelionQuiz = {
+  core.quiz = {
     init: initAll,
-    showDate: showDate,
-    normalise: normalise,
-    scoreQuestion: scoreQuestion,
-    percentOf: percentOf,
     FALLBACK_STRINGS: FALLBACK
   };
 

@@ -11,14 +11,17 @@
  *   <div class="dl-unit-read" data-unit="lesson-a" data-trainings='["module-id"]'></div>
  *
  * Storage (localStorage only; the name never leaves the browser except in a file the learner exports):
- *   dandelion:v1:training:<id> → {"read": ["lesson-a", …], "name": "…"}
- *   dandelion:v1:quiz:<quiz-id> → written by quiz.js: {"attempts", "best", "last", "passed_at"}
+ *   core.js keys.training(id) → records.training {"read": ["lesson-a", …], "name": "…"}
+ *   core.js keys.quiz(quiz id) → records.quiz, written by quiz.js
  * A module is complete when every unit is marked read and the quiz's best score reaches the module's
- * pass_mark. Elements with class "dl-training-static" (a plain unit list and quiz link the page may
- * carry for readers without JavaScript) are hidden once the module widget has rendered.
+ * pass_mark (scoring.js progressOf). Elements with class "dl-training-static" (a plain unit list and
+ * quiz link the page may carry for readers without JavaScript) are hidden once the module widget
+ * has rendered.
  *
  * "Export my results" downloads (Blob + <a download>, so it works from file://) a JSON or CSV file
- * with the fields in EXPORT_FIELDS; generator/results.py merges such files into a roster.
+ * with the fields in core.js records.EXPORT_FIELDS; generator/results.py merges such files into a roster.
+ *
+ * Needs core.js and scoring.js first; sets Dandelion.training.
  *
  * UI strings: data.strings, with FALLBACK (same keys as TRAINING_STRINGS in
  * generator/quiz_strings.py; a browser test checks they agree). Placeholders: units_read {n} {m},
@@ -28,9 +31,9 @@
 (function () {
   "use strict";
 
-  var PREFIX = "dandelion:v1:";
-  var EXPORT_FIELDS = ["format", "version", "name", "training", "title", "credit_hours", "units_read",
-    "units_total", "quiz", "best_score", "passed_at", "exported_at"];
+  var core = window.Dandelion;
+  if (!core || !core.scoring) throw new Error("training.js needs core.js and scoring.js loaded before it");
+  var records = core.records;
 
   var FALLBACK = {
     zh: {
@@ -119,60 +122,10 @@
 
   /* ------------------------------------------------------------------ helpers */
 
-  function fmt(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-    });
-  }
+  var el = core.element;
 
-  function langKey(lang) {
-    return String(lang || "").toLowerCase().indexOf("en") === 0 ? "en" : "zh";
-  }
-
-  /** An ISO date as people write it (2026年11月29日, 29 November 2026): quiz.js, loaded before this file
-   *  on every page, knows how; without it the ISO date stands. */
-  function showDate(iso, lang) {
-    var quiz = window.DandelionQuiz;
-    return quiz && quiz.showDate ? quiz.showDate(iso, lang) : (iso || "");
-  }
-
-  function stringsFor(lang, given) {
-    var base = FALLBACK[langKey(lang)];
-    var out = {};
-    var key;
-    for (key in base) if (Object.prototype.hasOwnProperty.call(base, key)) out[key] = base[key];
-    if (given && typeof given === "object") {
-      for (key in given) {
-        if (Object.prototype.hasOwnProperty.call(given, key) && typeof given[key] === "string") out[key] = given[key];
-      }
-    }
-    return out;
-  }
-
-  /** Create an element; `text` is plain text (textContent), never HTML. */
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  var idCounter = 0;
   function uid(base) {
-    idCounter += 1;
-    return "dlt-" + String(base || "t").replace(/[^A-Za-z0-9_-]/g, "_") + "-" + idCounter;
-  }
-
-  function two(x) { return (x < 10 ? "0" : "") + x; }
-
-  /** Local time with its UTC offset, e.g. 2026-06-26T09:30:00+08:00. */
-  function isoNow() {
-    var d = new Date();
-    var off = -d.getTimezoneOffset();
-    var sign = off >= 0 ? "+" : "-";
-    off = Math.abs(off);
-    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + "T" + two(d.getHours()) + ":" +
-      two(d.getMinutes()) + ":" + two(d.getSeconds()) + sign + two(Math.floor(off / 60)) + ":" + two(off % 60);
+    return core.uniqueId("dlt", base || "t");
   }
 
   function parseJSONScript(id) {
@@ -186,120 +139,16 @@
     }
   }
 
-  /* ------------------------------------------------------------------ storage */
-
-  var storage = (function () {
-    var memory = {};
-    var ok = false;
-    try {
-      var probe = PREFIX + "probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      ok = true;
-    } catch (e) {
-      ok = false;
-    }
-    return {
-      ok: ok,
-      get: function (key) {
-        try {
-          var raw = ok ? window.localStorage.getItem(key) : (memory[key] || null);
-          return raw ? JSON.parse(raw) : null;
-        } catch (e) {
-          return null;
-        }
-      },
-      set: function (key, value) {
-        var raw = JSON.stringify(value);
-        try {
-          if (ok) window.localStorage.setItem(key, raw);
-          else memory[key] = raw;
-        } catch (e) {
-          memory[key] = raw;
-        }
-      }
-    };
-  })();
-
-  function loadTraining(id) {
-    var rec = storage.get(PREFIX + "training:" + id) || {};
-    var read = Array.isArray(rec.read) ? rec.read.filter(function (x) { return typeof x === "string"; }) : [];
-    return { read: read, name: typeof rec.name === "string" ? rec.name : "" };
-  }
-
-  function saveTraining(id, rec) {
-    storage.set(PREFIX + "training:" + id, { read: rec.read, name: rec.name });
-  }
+  /* ------------------------------------------------------------------ progress and export */
 
   function setUnitRead(trainingId, unitId, isRead) {
-    var rec = loadTraining(trainingId);
-    var pos = rec.read.indexOf(unitId);
-    if (isRead && pos < 0) rec.read.push(unitId);
-    if (!isRead && pos >= 0) rec.read.splice(pos, 1);
-    saveTraining(trainingId, rec);
-  }
-
-  function loadQuiz(id) {
-    var rec = storage.get(PREFIX + "quiz:" + id) || {};
-    var best = typeof rec.best === "number" && isFinite(rec.best) ? rec.best : null;
-    var passedAt = typeof rec.passed_at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(rec.passed_at) ? rec.passed_at : null;
-    return { best: best, passed_at: passedAt };
+    records.saveTraining(trainingId, records.withUnitRead(records.loadTraining(trainingId), unitId, isRead));
   }
 
   /** Everything a page shows about one learner's progress in module `data`. */
   function progressOf(data) {
-    var rec = loadTraining(data.id);
-    var units = Array.isArray(data.units) ? data.units : [];
-    var unread = units.filter(function (u) { return rec.read.indexOf(u.id) < 0; });
-    var quiz = data.quiz && data.quiz.id ? loadQuiz(data.quiz.id) : { best: null, passed_at: null };
-    var passMark = typeof data.pass_mark === "number" ? data.pass_mark : 60;
-    var passed = quiz.best !== null && quiz.best >= passMark;
-    return {
-      name: rec.name,
-      total: units.length,
-      readCount: units.length - unread.length,
-      unread: unread,
-      best: quiz.best,
-      passMark: passMark,
-      passed: passed,
-      passedAt: passed ? quiz.passed_at : null,
-      complete: unread.length === 0 && passed
-    };
-  }
-
-  /* ------------------------------------------------------------------ export */
-
-  function exportRecord(data) {
-    var p = progressOf(data);
-    return {
-      format: "dandelion-results",
-      version: 1,
-      name: p.name.trim(),
-      training: data.id,
-      title: typeof data.title === "string" ? data.title : "",
-      credit_hours: typeof data.credit_hours === "number" ? data.credit_hours : 0,
-      units_read: p.readCount,
-      units_total: p.total,
-      quiz: data.quiz && data.quiz.id ? data.quiz.id : null,
-      best_score: p.best,
-      passed_at: p.passedAt,
-      exported_at: isoNow()
-    };
-  }
-
-  /** One CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe. */
-  function csvCell(value) {
-    if (value === null || value === undefined) return "";
-    var s = String(value);
-    if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-    return /[",\r\n]/.test(s) ? "\"" + s.replace(/"/g, "\"\"") + "\"" : s;
-  }
-
-  function toCSV(record) {
-    var head = EXPORT_FIELDS.join(",");
-    var row = EXPORT_FIELDS.map(function (k) { return csvCell(record[k]); }).join(",");
-    // The byte-order mark makes Excel on Windows read the file as UTF-8 (Chinese names intact).
-    return "\ufeff" + head + "\r\n" + row + "\r\n";
+    var quizRecord = data.quiz && data.quiz.id ? records.loadQuiz(data.quiz.id) : null;
+    return core.scoring.progressOf(data, records.loadTraining(data.id), quizRecord);
   }
 
   function download(filename, text, mime) {
@@ -317,20 +166,15 @@
     }, 1500);
   }
 
-  function exportFileName(record, ext) {
-    var who = record.name.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 40);
-    return "dandelion-" + record.training + (who ? "-" + who : "") + "." + ext;
-  }
-
   /* ------------------------------------------------------------------ shared pieces */
 
   /** The name box (certificate and export); every box for the same module stays in sync. */
   function nameField(ctx) {
-    var S = ctx.S;
+    var t = ctx.t;
     var wrap = el("div", "dl-training__name");
     var id = uid(ctx.data.id + "-name");
     var hintId = id + "-hint";
-    var label = el("label", "dl-training__label", S.name_label);
+    var label = el("label", "dl-training__label", t("name_label"));
     label.setAttribute("for", id);
     var input = el("input", "dl-training__input");
     input.type = "text";
@@ -338,32 +182,32 @@
     input.maxLength = 60;
     input.setAttribute("autocomplete", "name");
     input.setAttribute("aria-describedby", hintId);
-    input.value = loadTraining(ctx.data.id).name;
-    var hint = el("p", "dl-training__hint", S.name_hint);
+    input.value = records.loadTraining(ctx.data.id).name;
+    var hint = el("p", "dl-training__hint", t("name_hint"));
     hint.id = hintId;
     input.addEventListener("input", function () {
-      var rec = loadTraining(ctx.data.id);
+      var rec = records.loadTraining(ctx.data.id);
       rec.name = input.value;
-      saveTraining(ctx.data.id, rec);
+      records.saveTraining(ctx.data.id, rec);
       updateAll(input);
     });
     wrap.appendChild(label);
     wrap.appendChild(input);
     wrap.appendChild(hint);
     ctx.updaters.push(function (source) {
-      if (source !== input) input.value = loadTraining(ctx.data.id).name;
+      if (source !== input) input.value = records.loadTraining(ctx.data.id).name;
     });
     return { node: wrap, input: input };
   }
 
   function exportSection(ctx, field) {
-    var S = ctx.S;
+    var t = ctx.t;
     var section = el("section", "dl-training__export");
-    var h = el("h2", "dl-training__heading", S.export_heading);
+    var h = el("h2", "dl-training__heading", t("export_heading"));
     h.id = uid(ctx.data.id + "-export");
     section.setAttribute("aria-labelledby", h.id);
     section.appendChild(h);
-    section.appendChild(el("p", "dl-training__hint", S.export_hint));
+    section.appendChild(el("p", "dl-training__hint", t("export_hint")));
     if (!field) {
       field = nameField(ctx);
       section.appendChild(field.node);
@@ -372,24 +216,24 @@
     var status = el("p", "dl-training__status-msg");
     status.setAttribute("role", "status");
     function run(ext) {
-      var record = exportRecord(ctx.data);
+      var record = records.results(ctx.data, progressOf(ctx.data), core.nowISO());
       if (!record.name) {
-        status.textContent = S.export_need_name;
+        status.textContent = t("export_need_name");
         status.classList.add("is-error");
         field.input.focus();
         return;
       }
       status.classList.remove("is-error");
-      var name = exportFileName(record, ext);
+      var name = records.resultsFileName(record, ext);
       if (ext === "json") download(name, JSON.stringify(record, null, 2) + "\n", "application/json");
-      else download(name, toCSV(record), "text/csv;charset=utf-8");
-      status.textContent = fmt(S.export_done, { file: name });
+      else download(name, records.resultsCSV(record), "text/csv;charset=utf-8");
+      status.textContent = t("export_done", { file: name });
     }
-    var json = el("button", "dl-training__btn", S.export_json);
+    var json = el("button", "dl-training__btn", t("export_json"));
     json.type = "button";
     json.setAttribute("data-export", "json");
     json.addEventListener("click", function () { run("json"); });
-    var csv = el("button", "dl-training__btn", S.export_csv);
+    var csv = el("button", "dl-training__btn", t("export_csv"));
     csv.type = "button";
     csv.setAttribute("data-export", "csv");
     csv.addEventListener("click", function () { run("csv"); });
@@ -408,12 +252,12 @@
 
   /** "Still to do" list: unread units (linked) and the quiz. */
   function missingList(ctx, p) {
-    var S = ctx.S;
+    var t = ctx.t;
     var box = el("div", "dl-training__missing");
-    box.appendChild(el("p", "dl-training__missing-title", S.missing_heading));
+    box.appendChild(el("p", "dl-training__missing-title", t("missing_heading")));
     var ul = el("ul", "dl-training__missing-list");
     if (p.unread.length) {
-      var li = el("li", null, fmt(S.missing_units, { k: p.unread.length }));
+      var li = el("li", null, t("missing_units", { k: p.unread.length }));
       var sub = el("ul");
       p.unread.forEach(function (u) {
         var item = el("li");
@@ -425,9 +269,9 @@
     }
     if (!p.passed) {
       var q = el("li");
-      q.appendChild(el("span", null, fmt(S.missing_quiz, { p: p.passMark }) + " "));
+      q.appendChild(el("span", null, t("missing_quiz", { p: p.passMark }) + " "));
       if (ctx.data.quiz && ctx.data.quiz.href) {
-        var a = el("a", null, S.take_quiz);
+        var a = el("a", null, t("take_quiz"));
         a.href = ctx.data.quiz.href;
         q.appendChild(a);
       }
@@ -437,25 +281,25 @@
     return box;
   }
 
-  function statusLine(S, complete) {
+  function statusLine(t, complete) {
     var p = el("p", "dl-training__status dl-training__status--" + (complete ? "complete" : "incomplete"));
     p.appendChild(el("span", "dl-training__status-mark", complete ? "✓" : "…")).setAttribute("aria-hidden", "true");
-    p.appendChild(el("span", null, complete ? S.complete : S.incomplete));
+    p.appendChild(el("span", null, complete ? t("complete") : t("incomplete")));
     return p;
   }
 
   /* ------------------------------------------------------------------ module page */
 
   function renderModule(root, data) {
-    var S = stringsFor(data.lang, data.strings);
-    var ctx = { data: data, S: S, updaters: [] };
+    var t = core.translator(data.lang || "zh", data.strings, FALLBACK);
+    var ctx = { data: data, t: t, updaters: [] };
     root.textContent = "";
     root.setAttribute("lang", data.lang || "zh");
-    if (!storage.ok) root.appendChild(el("p", "dl-training__warning", S.storage_unavailable));
+    if (!core.storage.ok) root.appendChild(el("p", "dl-training__warning", t("storage_unavailable")));
 
     // Progress summary
     var progress = el("section", "dl-training__progress");
-    var ph = el("h2", "dl-training__heading", S.progress_heading);
+    var ph = el("h2", "dl-training__heading", t("progress_heading"));
     ph.id = uid(data.id + "-progress");
     progress.setAttribute("aria-labelledby", ph.id);
     progress.appendChild(ph);
@@ -470,14 +314,14 @@
       facts.appendChild(row);
       return dd;
     }
-    var unitsDd = fact(S.units_heading);
-    var quizDd = fact(S.quiz_heading);
-    fact(S.credit_hours_label).textContent = fmt(S.credit_hours, { h: data.credit_hours });
+    var unitsDd = fact(t("units_heading"));
+    var quizDd = fact(t("quiz_heading"));
+    fact(t("credit_hours_label")).textContent = t("credit_hours", { h: data.credit_hours });
     progress.appendChild(facts);
     var missingSlot = el("div");
     progress.appendChild(missingSlot);
     var certWrap = el("p", "dl-training__cert-link");
-    var cert = el("a", "dl-training__btn dl-training__btn--primary", S.certificate_link);
+    var cert = el("a", "dl-training__btn dl-training__btn--primary", t("certificate_link"));
     if (data.certificate_href) cert.href = data.certificate_href;
     certWrap.appendChild(cert);
     progress.appendChild(certWrap);
@@ -485,7 +329,7 @@
 
     // Units with their "read" boxes
     var unitsSec = el("section", "dl-training__units-section");
-    var uh = el("h2", "dl-training__heading", S.units_heading);
+    var uh = el("h2", "dl-training__heading", t("units_heading"));
     uh.id = uid(data.id + "-units");
     unitsSec.setAttribute("aria-labelledby", uh.id);
     unitsSec.appendChild(uh);
@@ -500,8 +344,8 @@
       box.type = "checkbox";
       box.setAttribute("data-unit", unit.id);
       label.appendChild(box);
-      label.appendChild(el("span", null, S.mark_read));
-      label.appendChild(el("span", "dl-sr-only", S.colon + (unit.title || unit.id)));
+      label.appendChild(el("span", null, t("mark_read")));
+      label.appendChild(el("span", "dl-sr-only", t("colon") + (unit.title || unit.id)));
       box.addEventListener("change", function () {
         setUnitRead(data.id, unit.id, box.checked);
         updateAll(box);
@@ -516,12 +360,12 @@
     // Final quiz
     if (data.quiz && data.quiz.href) {
       var quizSec = el("section", "dl-training__quiz");
-      var qh = el("h2", "dl-training__heading", S.quiz_heading);
+      var qh = el("h2", "dl-training__heading", t("quiz_heading"));
       qh.id = uid(data.id + "-quiz");
       quizSec.setAttribute("aria-labelledby", qh.id);
       quizSec.appendChild(qh);
       var qp = el("p");
-      var qa = el("a", "dl-training__btn", S.take_quiz + (data.quiz.title ? S.colon + data.quiz.title : ""));
+      var qa = el("a", "dl-training__btn", t("take_quiz") + (data.quiz.title ? t("colon") + data.quiz.title : ""));
       qa.href = data.quiz.href;
       qp.appendChild(qa);
       quizSec.appendChild(qp);
@@ -533,15 +377,15 @@
     ctx.updaters.push(function () {
       var p = progressOf(data);
       statusSlot.textContent = "";
-      statusSlot.appendChild(statusLine(S, p.complete));
-      unitsDd.textContent = fmt(S.units_read, { n: p.readCount, m: p.total });
+      statusSlot.appendChild(statusLine(t, p.complete));
+      unitsDd.textContent = t("units_read", { n: p.readCount, m: p.total });
       var bar = el("progress", "dl-training__bar");
       bar.max = Math.max(1, p.total);
       bar.value = p.readCount;
-      bar.setAttribute("aria-label", fmt(S.units_read, { n: p.readCount, m: p.total }));
+      bar.setAttribute("aria-label", t("units_read", { n: p.readCount, m: p.total }));
       unitsDd.appendChild(bar);
-      var quizText = [p.best === null ? S.quiz_not_taken : fmt(S.quiz_best, { best: p.best }), fmt(S.pass_mark, { p: p.passMark })];
-      quizText.push(p.passed ? fmt(S.passed_on, { date: showDate(p.passedAt, data.lang) || "—" }) : S.not_passed_yet);
+      var quizText = [p.best === null ? t("quiz_not_taken") : t("quiz_best", { best: p.best }), t("pass_mark", { p: p.passMark })];
+      quizText.push(p.passed ? t("passed_on", { date: core.formatDate(p.passedAt, data.lang) || "—" }) : t("not_passed_yet"));
       quizDd.textContent = "";
       quizText.forEach(function (part, i) {
         if (i) quizDd.appendChild(document.createTextNode(" · "));
@@ -550,7 +394,7 @@
       missingSlot.textContent = "";
       if (!p.complete) missingSlot.appendChild(missingList(ctx, p));
       certWrap.hidden = !p.complete;
-      var read = loadTraining(data.id).read;
+      var read = records.loadTraining(data.id).read;
       boxes.forEach(function (b) {
         var isRead = read.indexOf(b.unit.id) >= 0;
         b.box.checked = isRead;
@@ -571,18 +415,18 @@
   }
 
   function renderCertificate(root, data) {
-    var S = stringsFor(data.lang, data.strings);
-    var ctx = { data: data, S: S, updaters: [] };
+    var t = core.translator(data.lang || "zh", data.strings, FALLBACK);
+    var ctx = { data: data, t: t, updaters: [] };
     root.textContent = "";
     root.setAttribute("lang", data.lang || "zh");
     markPrintPath(root);
 
     var controls = el("div", "dl-certificate__controls");
-    if (!storage.ok) controls.appendChild(el("p", "dl-training__warning", S.storage_unavailable));
+    if (!core.storage.ok) controls.appendChild(el("p", "dl-training__warning", t("storage_unavailable")));
     var field = nameField(ctx);
     controls.appendChild(field.node);
     var actions = el("div", "dl-training__actions");
-    var print = el("button", "dl-training__btn dl-training__btn--primary", S.print);
+    var print = el("button", "dl-training__btn dl-training__btn--primary", t("print"));
     print.type = "button";
     print.addEventListener("click", function () { window.print(); });
     actions.appendChild(print);
@@ -592,11 +436,11 @@
     var sheet = el("div", "dl-certificate__sheet");
     var inner = el("div", "dl-certificate__frame");
     inner.appendChild(el("p", "dl-certificate__org", data.organisation || ""));
-    inner.appendChild(el("h2", "dl-certificate__title", S.cert_heading));
-    inner.appendChild(el("p", "dl-certificate__intro", S.cert_intro));
+    inner.appendChild(el("h2", "dl-certificate__title", t("cert_heading")));
+    inner.appendChild(el("p", "dl-certificate__intro", t("cert_intro")));
     var nameLine = el("p", "dl-certificate__name");
     inner.appendChild(nameLine);
-    inner.appendChild(el("p", "dl-certificate__intro", S.cert_completed));
+    inner.appendChild(el("p", "dl-certificate__intro", t("cert_completed")));
     inner.appendChild(el("p", "dl-certificate__module", data.title || ""));
     var details = el("p", "dl-certificate__details");
     inner.appendChild(details);
@@ -605,7 +449,7 @@
     var dateLine = el("p", "dl-certificate__date");
     foot.appendChild(dateLine);
     inner.appendChild(foot);
-    inner.appendChild(el("p", "dl-certificate__note", S.cert_note));
+    inner.appendChild(el("p", "dl-certificate__note", t("cert_note")));
     sheet.appendChild(inner);
     root.appendChild(sheet);
 
@@ -616,16 +460,16 @@
     ctx.updaters.push(function () {
       var p = progressOf(data);
       var name = p.name.trim();
-      nameLine.textContent = name || S.cert_name_missing;
+      nameLine.textContent = name || t("cert_name_missing");
       nameLine.classList.toggle("is-empty", !name);
-      details.textContent = fmt(S.cert_details, { h: data.credit_hours, score: p.best === null ? "—" : p.best, date: showDate(p.passedAt, data.lang) || "—" });
-      dateLine.textContent = showDate(p.passedAt, data.lang);
+      details.textContent = t("cert_details", { h: data.credit_hours, score: p.best === null ? "—" : p.best, date: core.formatDate(p.passedAt, data.lang) || "—" });
+      dateLine.textContent = core.formatDate(p.passedAt, data.lang);
       sheet.hidden = !p.complete;
       print.hidden = !p.complete;
       missing.hidden = p.complete;
       missing.textContent = "";
       if (!p.complete) {
-        missing.appendChild(el("h2", "dl-training__heading", S.cert_unavailable));
+        missing.appendChild(el("h2", "dl-training__heading", t("cert_unavailable")));
         missing.appendChild(missingList(ctx, p));
       }
     });
@@ -642,24 +486,24 @@
     } catch (e) {
       trainings = [];
     }
-    trainings = Array.isArray(trainings) ? trainings.filter(function (t) { return typeof t === "string" && t; }) : [];
+    trainings = Array.isArray(trainings) ? trainings.filter(function (id) { return typeof id === "string" && id; }) : [];
     if (!unitId || !trainings.length) return null;
-    var S = stringsFor(root.getAttribute("data-lang") || document.documentElement.getAttribute("lang"), null);
+    var t = core.translator(root.getAttribute("data-lang") || core.pageLanguage(), null, FALLBACK);
     root.textContent = "";
     var label = el("label", "dl-training__toggle dl-training__toggle--lesson");
     var box = el("input");
     box.type = "checkbox";
     label.appendChild(box);
-    label.appendChild(el("span", null, S.unit_read));
+    label.appendChild(el("span", null, t("unit_read")));
     root.appendChild(label);
     box.addEventListener("change", function () {
-      trainings.forEach(function (t) { setUnitRead(t, unitId, box.checked); });
+      trainings.forEach(function (id) { setUnitRead(id, unitId, box.checked); });
       updateAll(box);
     });
     return {
       updaters: [function () {
         // Reading a lesson is one fact: ticked when any of its modules has it; ticking sets them all.
-        box.checked = trainings.some(function (t) { return loadTraining(t).read.indexOf(unitId) >= 0; });
+        box.checked = trainings.some(function (id) { return records.loadTraining(id).read.indexOf(unitId) >= 0; });
       }]
     };
   }
@@ -676,11 +520,11 @@
 
   function failed(root, lang) {
     root.textContent = "";
-    root.appendChild(el("p", "dl-training__warning", stringsFor(lang, null).load_error));
+    root.appendChild(el("p", "dl-training__warning", core.translator(lang, null, FALLBACK)("load_error")));
   }
 
   function initAll() {
-    var lang = document.documentElement.getAttribute("lang");
+    var lang = core.pageLanguage();
     var found = document.querySelectorAll(".dl-training[data-training-src], .dl-certificate[data-training-src], .dl-unit-read[data-unit]");
     for (var i = 0; i < found.length; i++) {
       var root = found[i];
@@ -710,18 +554,14 @@
 
   // Keep progress current when a quiz finishes in another tab or the page comes back from the cache.
   window.addEventListener("storage", function (ev) {
-    if (!ev.key || ev.key.indexOf(PREFIX) === 0) updateAll(null);
+    if (!ev.key || core.keys.isOurs(ev.key)) updateAll(null);
   });
   window.addEventListener("pageshow", function () { updateAll(null); });
-  document.addEventListener("dandelion:quiz-finished", function () { updateAll(null); });
+  document.addEventListener(core.QUIZ_FINISHED, function () { updateAll(null); });
 
-  window.DandelionTraining = {
+  core.training = {
     init: initAll,
-    progressOf: progressOf,
-    exportRecord: exportRecord,
-    toCSV: toCSV,
-    FALLBACK_STRINGS: FALLBACK,
-    EXPORT_FIELDS: EXPORT_FIELDS
+    FALLBACK_STRINGS: FALLBACK
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
