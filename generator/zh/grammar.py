@@ -107,7 +107,10 @@ def _de_or_dei(words: Sequence[Word], i: int) -> None:
     if not following or following in ("了", "过", "到", "着"):
         return
     verb_before = before and before.text not in _NOT_VERB_BEFORE_DE and before.tag[:1] in ("v", "a", "b", "i", "l")
-    if verb_before or following in _DEGREE or following in ("十分", "越来越", "那么", "这么", "不"):
+    degree = (
+        following in _DEGREE or following[:1] in "很太挺真更最" or following in ("十分", "越来越", "那么", "这么", "不")
+    )
+    if verb_before or degree:  # 得/很快: děi never comes before a degree word
         _reading(words[i], 0, "de")
     elif (
         _tag(words, i + 1)[:1] in ("v", "d", "p")
