@@ -51,7 +51,7 @@ class Word:
 
 # Word classes used by several rules ------------------------------------------------------------------------
 
-# Words that close a clause for these rules (a rule never looks past them).
+# People a verb is done to or aimed at (教孩子, 冲孩子发火).
 _PERSONS = word_set(
     "孩子 孩子们 学生 学生们 同学 同学们 小朋友 小朋友们 大家 村民 村民们 老人 妈妈 爸爸 奶奶 爷爷 弟弟 妹妹 哥哥 姐姐"
     " 儿子 女儿 家长 群众 居民 青少年 年轻人 新人 志愿者 人"
@@ -75,7 +75,7 @@ _CROPS = word_set(
 )
 _BEFORE_CROP = word_set("了 不 好 不好 得 过 着 完 上 满 点 些 一些")
 _MODAL = word_set("会 能 要 在 去 来 都 也 还 不 没 没有 想 开始 帮 学 学会 不会 不能 正在 继续")
-# Verbs whose reduplicated form (X一X, X了X, XX) reads the verb reading of a polyphone.
+# Verbs whose reduplicated form (X一X, X了X) or aspect form (X了, X一下) reads the verb reading of a polyphone.
 _VERB_READING = {"数": "shǔ", "量": "liáng", "称": "chēng", "教": "jiāo", "转": "zhuàn", "盛": "chéng", "缝": "féng"}
 _NOT_VERB_BEFORE_DE = word_set("就 还 也 都 必须 一定 总 只 非 可 又 先 再 总是 真")
 
@@ -110,15 +110,11 @@ def _de_or_dei(words: Sequence[Word], i: int) -> None:
     degree = (
         following in _DEGREE or following[:1] in "很太挺真更最" or following in ("十分", "越来越", "那么", "这么", "不")
     )
+    must = _tag(words, i + 1)[:1] in ("v", "d", "p") or following in ("先", "好好", "马上", "赶紧", "赶快")
+    reduplicated = len(following) == 2 and following[0] == following[1]  # 得/问问: jieba tags some of them n
     if verb_before or degree:  # 得/很快: děi never comes before a degree word
         _reading(words[i], 0, "de")
-    elif (
-        _tag(words, i + 1)[:1] in ("v", "d", "p")
-        or following in ("先", "好好", "马上", "赶紧", "赶快")
-        or (
-            len(following) == 2 and following[0] == following[1]  # 得/问问: jieba tags some reduplicated verbs n
-        )
-    ):
+    elif must or reduplicated:
         _reading(words[i], 0, "děi")
 
 
