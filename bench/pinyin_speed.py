@@ -7,7 +7,13 @@ repeated and the median reported, with ratios; nothing is asserted (speed is onl
 * ours, cold      — a new reader with every cache emptied (jieba's dictionary already loaded);
 * ours, repeated  — the same reader reading the same corpus again: titles, slogans, glossary terms and
                     whole pages read again during one build hit the per-run cache;
-* search keys     — ``search_keys`` over the corpus, cold and repeated.
+* search keys     — ``search_keys`` over the corpus, cold and repeated;
+* sort keys+slugs — ``sort_key`` and ``slugify`` of every distinct word of two or more characters (a
+                    build computes them for every glossary term, title and page, again and again), and
+                    ``toneless`` over every syllable of the corpus: the pure per-syllable functions that
+                    issue 12 found called 205,527 times uncached in one build.
+
+The same script runs on an older checkout (``PYTHONPATH=old/`` before it) for before/after numbers.
 
 Run: ``.venv/bin/python bench/pinyin_speed.py``
 """
@@ -25,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from pypinyin import Style, pinyin  # noqa: E402
 
-from generator.zh import Pinyin  # noqa: E402
+import generator.zh  # noqa: E402
+from generator.zh import Pinyin, slugify, sort_key, toneless  # noqa: E402
 from generator.zh import pinyin as zh_pinyin  # noqa: E402
 from generator.zh import search as zh_search  # noqa: E402
 from generator.zh.pinyin import HAN_RUN  # noqa: E402
@@ -45,6 +52,11 @@ def corpus() -> str:
 def clear_caches() -> None:
     zh_pinyin._cut.cache_clear()
     zh_pinyin._pypinyin_segment.cache_clear()
+    zh_pinyin.default_pinyin.cache_clear()  # the shared reader of sort keys and slugs, with its caches
+    for name in ("toneless", "tone_number", "strip_tones"):  # cached since the leaf module (generator.zh.core)
+        cached = getattr(getattr(generator.zh, "core", None), name, None)
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
 
 
 def median_seconds(run: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
@@ -84,6 +96,19 @@ def main() -> int:
 
     results["search keys, cold"] = median_seconds(lambda: zh_search.search_keys(text, state["reader"]), fresh)
     results["search keys, repeated"] = median_seconds(lambda: zh_search.search_keys(text, warm))
+
+    words = sorted({word for run in HAN_RUN.findall(text) for word, _ in warm.words(run) if len(word) >= 2})
+    syllables = warm.line(text).split()
+
+    def keys_and_slugs() -> None:
+        for word in words:
+            sort_key(word)
+            slugify(word)
+        for syllable in syllables:
+            toneless(syllable)
+
+    results["sort keys+slugs, cold"] = median_seconds(keys_and_slugs, clear_caches)
+    results["sort keys+slugs, repeated"] = median_seconds(keys_and_slugs)
 
     base = results["plain pypinyin"]
     print(f"{'':<24}{'median ms':>10}{'Han chars/s':>14}{'vs plain':>10}")

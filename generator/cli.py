@@ -149,8 +149,13 @@ def schema(project: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--sandhi",
+    is_flag=True,
+    help="Mark the tone changes of 一 and 不 as school books do (一个 yí gè, 不要 bú yào); default: citation tones.",
+)
 @project_option
-def pinyin(text: tuple[str, ...], project: Path) -> None:
+def pinyin(text: tuple[str, ...], sandhi: bool, project: Path) -> None:
     """Print the tone-marked pinyin of TEXT: one syllable per Han character, separated by spaces."""
     from .zh import Pinyin
 
@@ -163,7 +168,7 @@ def pinyin(text: tuple[str, ...], project: Path) -> None:
         engine = Pinyin(overrides)
     except ValueError as exc:
         raise UsageError(f"pinyin_overrides in site_config.yml: {exc}") from None
-    click.echo(engine.line(" ".join(text)))
+    click.echo(engine.line(" ".join(text), sandhi=sandhi))
 
 
 @main.group()

@@ -262,6 +262,6 @@ class _Run:
             partners=[t(x) for x in event.partners],
             lecturers=[t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers],
             lessons=[t(les.title) for les in lessons], slogan=slogan,
-            slogan_pinyin=self.pinyin.syllables(slogan) if village and strings.is_zh(lang) and slogan else [],
+            slogan_pinyin=self.pinyin.syllables(slogan, sandhi=True) if village and strings.is_zh(lang) and slogan else [],
             slogan_extra=extra, qr_url=page_url(cfg, lang, "events", event.id), village=village,
         )

@@ -9,15 +9,17 @@ API
     raises ``ValueError`` listing every problem (``validate_overrides`` returns them as a list instead,
     for ``dandelion check``). Create one per build and reuse it: it caches per text run.
 
-    * ``syllables(text) -> list[(char, syllable | None)]`` — None for non-Han characters;
+    * ``syllables(text, sandhi=False) -> list[(char, syllable | None)]`` — None for non-Han characters;
     * ``line(text) -> str`` — **the ``dandelion pinyin TEXT`` contract**: the tone-marked syllable of each
       Han character, in order, separated by single spaces; every other character is dropped
       (``line("K粉，3年") == "fěn nián"``; no Han character → ``""``; a Han character without any known
       reading, a rare extension character, is dropped too);
+    * ``line(text, sandhi=True)`` — the same with the tone changes of 一 and 不 marked (``--sandhi``);
     * ``ruby_html(text)`` — HTML-escaped text, each Han character as ``<ruby>字<rt>zì</rt></ruby>``
       (CSS: ``RUBY_CSS``); ``print_ruby_html(text)`` — the same for WeasyPrint, which cannot lay out
       ruby (CSS: ``PRINT_RUBY_CSS``); ``annotate_html(fragment, form="ruby"|"print")`` — annotate the text
-      nodes of rendered HTML, leaving tags, code and existing ruby alone;
+      nodes of rendered HTML, leaving tags, code and existing ruby alone. These are readers' ruby: they
+      mark the tone changes of 一 and 不 (``sandhi=False`` for citation tones);
     * ``search_keys(text, terms=()) -> list[str]`` — see "Search" below;
     * ``words(run)`` — the segmentation behind the readings, ``((word, syllables), …)`` for a Han run.
 
@@ -35,18 +37,22 @@ API
 Conventions
 ===========
 
-一 and 不: always the citation tones **yī** and **bù**, in every context (一样 yī yàng, 一定 yī dìng,
-不要 bù yào, 对不起 duì bù qǐ, 睡不着 shuì bù zháo). Why:
+一 and 不: the citation tones **yī** and **bù** by default, in every context (一样 yī yàng, 一定 yī dìng,
+不要 bù yào, 对不起 duì bù qǐ, 睡不着 shuì bù zháo): ``syllables``, ``line`` (``dandelion pinyin``), sort
+keys, slugs and search. Why:
 
 * the national rules for pinyin orthography (GB/T 16159-2012) write the original tone, not the tone that
   changes in speech; sandhi marks are an option for teaching pronunciation;
-* sandhi of 一 depends on meaning, not only on the next syllable: it stays yī as an ordinal or in counting
-  (第一, 一楼, 十一, 统一, 一一), which a converter cannot decide reliably, and a wrong "taught" tone is
-  worse than a predictable citation tone;
 * the same character always gives the same syllable, which scripts using ``dandelion pinyin``, sorting and
-  search rely on; readers (and pupils, who learn the sandhi rules) apply them when reading aloud;
+  search rely on;
 * pypinyin's own data is inconsistent here (一样 yī yàng but 一般 yì bān; 不要 bú yào), so a rule had to
   be imposed anyway.
+
+Readers' ruby (``ruby_html``, ``print_ruby_html``, ``annotate_html``: the site, kits and decks for pupils
+and villagers) marks the tone changes as primary-school textbooks do (一个 yí gè, 不要 bú yào, 一起 yì qǐ,
+看一看 kàn yi kàn, 对不起 duì bu qǐ; 一 stays yī alone, at the end, as an ordinal and in numbers: 第一, 十一,
+星期一, 一年级); pass ``sandhi=False`` for citation tones there, or ``sandhi=True`` to ``syllables``/``line``
+(``dandelion pinyin --sandhi``) for the marked tones. The rules are in ``generator.zh.sandhi``.
 
 谁: always **shéi**, the reading 《现代汉语词典》 gives first (shuí is its variant) and the one primary
 school books teach; pypinyin gives shuí.
@@ -63,8 +69,14 @@ full tone; the domain dictionary corrects the common ones. Erhua 儿 is written 
 
 Readings come from, in order: the project's overrides (matched as substrings, longest first), the domain
 dictionary ``phrases.txt`` (drug, legal, social-work vocabulary, Hainan place names, 为/着/处 phrases,
-neutral tones), then pypinyin. ``tests/zh/data/pinyin_eval.tsv`` holds the checked evaluation sentences;
+neutral tones), then pypinyin, corrected by the grammar rules of ``generator.zh.grammar`` (得 de/děi, 地 de,
+split verb–object forms, measure words, 教 jiāo, 长 zhǎng, 背 bēi, 冲 chòng, 种 zhòng … by their
+neighbours and jieba's parts of speech). ``tests/zh/data/pinyin_eval.tsv`` (domain) and
+``pinyin_everyday.tsv`` (everyday sentences) hold the checked evaluation sentences;
 ``bench/pinyin_accuracy.py`` compares plain pypinyin with this module on them.
+
+Modules are layered (``generator.zh.core`` is the leaf; see its docstring); none imports from outside
+``generator.zh`` or from a layer above it.
 
 Search
 ======

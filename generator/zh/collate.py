@@ -20,7 +20,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from generator.zh.pinyin import Pinyin, default_pinyin, tone_number, toneless
+from generator.zh.core import tone_number, toneless
+from generator.zh.pinyin import Pinyin, default_pinyin
 
 __all__ = ["group_by_letter", "index_letter", "sort_key"]
 

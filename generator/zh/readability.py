@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from generator.zh.core import is_han
 from generator.zh.lint import _mask
-from generator.zh.pinyin import is_han
 
 __all__ = ["MAX_SENTENCE", "is_common", "readability"]
 

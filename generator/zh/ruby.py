@@ -23,10 +23,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from generator.zh.pinyin import Pinyin
+from generator.zh.core import SyllableReader
 
 __all__ = [
     "CLOSING_PUNCTUATION",
@@ -160,15 +158,20 @@ _TOKEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>|</?[A-Za
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9:-]*)")
 
 
-def annotate_html(pinyin: Pinyin, fragment: str, form: str = "ruby") -> str:
+def annotate_html(reader: SyllableReader, fragment: str, form: str = "ruby", *, sandhi: bool = True) -> str:
     """Annotate every text node of an HTML ``fragment`` (rendered Markdown, a title …).
 
     Tags, attributes and comments are kept byte for byte; text inside ``_SKIP_TAGS`` is kept as is;
-    other text is unescaped, annotated and escaped again. ``form`` is "ruby" (site) or "print".
+    other text is unescaped, annotated and escaped again. ``form`` is "ruby" (site) or "print";
+    ``sandhi`` marks the tone changes of 一 and 不, as readers' ruby does by default.
     """
     if form not in ("ruby", "print"):
         raise ValueError(f"form must be 'ruby' or 'print', not {form!r}")
-    convert = pinyin.ruby_html if form == "ruby" else pinyin.print_ruby_html
+    markup = ruby_html if form == "ruby" else print_ruby_html
+
+    def convert(chunk: str) -> str:
+        return markup(reader.syllables(chunk, sandhi=sandhi))
+
     out: list[str] = []
     skip_depth: dict[str, int] = {}
     pos = 0

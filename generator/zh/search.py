@@ -32,13 +32,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from generator.zh.pinyin import HAN_RUN, _cut, jieba_tokenizer, load_domain_phrases, toneless
-
-if TYPE_CHECKING:
-    from generator.zh.pinyin import Pinyin
+from generator.zh.core import HAN_RUN, SyllableReader, cut, toneless, word_tags
+from generator.zh.domain import domain_words
 
 __all__ = ["STOPWORDS", "key_overhead", "query_variants", "search_keys", "words"]
 
@@ -60,30 +56,22 @@ STOPWORDS = frozenset(
 _KEY_TAGS = ("n", "s", "j", "i", "l", "vn")
 
 
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tag per word (no segmentation, just the table)."""
-    from jieba.posseg import POSTokenizer
-
-    return POSTokenizer(jieba_tokenizer()).word_tag_tab
-
-
-def words(text: str, pinyin: Pinyin, terms: Iterable[str] = ()) -> list[str]:
+def words(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) -> list[str]:
     """Distinct content words of two or more Han characters in ``text``, in order of first appearance.
 
     Words are the reader's own segmentation (jieba plus domain phrases: 禁毒社工 is one word); kept are
     domain phrases and words whose jieba tag is a noun, verb, place, abbreviation or set phrase, minus
     ``STOPWORDS``.
     """
-    tags = _word_tags()
-    always = {p.word for p in load_domain_phrases()}
-    always.update(terms)
+    tags = word_tags()
+    terms = list(terms)
+    given = set(terms)
     seen: dict[str, None] = {}
     for run in HAN_RUN.findall(text):
         for word, _ in pinyin.words(run):
             if len(word) < 2 or word in STOPWORDS or word in seen:
                 continue
-            if word in always or tags.get(word, "x").startswith(_KEY_TAGS):
+            if word in given or word in domain_words() or tags.get(word, "x").startswith(_KEY_TAGS):
                 seen[word] = None
     for term in terms:  # a term jieba cuts differently (冰毒片 → 冰毒/片) still counts if it occurs
         if term not in seen and len(term) >= 2 and HAN_RUN.fullmatch(term) and term in text:
@@ -91,7 +79,7 @@ def words(text: str, pinyin: Pinyin, terms: Iterable[str] = ()) -> list[str]:
     return list(seen)
 
 
-def search_keys(text: str, pinyin: Pinyin, terms: Iterable[str] = ()) -> list[str]:
+def search_keys(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) -> list[str]:
     """Toneless joined pinyin and initials of each distinct content word of ``text`` (no duplicates).
 
     ``terms``: words that always get keys when they occur in ``text`` (pass the glossary terms).
@@ -118,7 +106,7 @@ def query_variants(query: str) -> list[str]:
     return variants
 
 
-def key_overhead(text: str, pinyin: Pinyin, terms: Iterable[str] = ()) -> float:
+def key_overhead(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) -> float:
     """Bytes the keys add to a search index, relative to the bytes ``text`` takes in it.
 
     Measured the way Material writes ``search_index.json``: ``json.dumps`` with ASCII escapes (a Han
@@ -126,7 +114,7 @@ def key_overhead(text: str, pinyin: Pinyin, terms: Iterable[str] = ()) -> float:
     when jieba is installed). Titles, locations and markup are left out: the real index is larger, so its
     real growth is smaller than this ratio.
     """
-    indexed = HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(_cut(m.group())) + "\u200b", text)
+    indexed = HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text)
     size = len(json.dumps(indexed.strip("\u200b")))
     keys = search_keys(text, pinyin, terms)
     added = len(" ".join(keys)) + (1 if keys else 0)

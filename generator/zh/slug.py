@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.zh.pinyin import Pinyin, default_pinyin, toneless
+from generator.zh.core import toneless
+from generator.zh.pinyin import Pinyin, default_pinyin
 
 __all__ = ["slugify"]
 

@@ -46,3 +46,12 @@ def test_bad_override_is_a_clean_error(tmp_path: Path) -> None:
     assert code != 0
     assert "Traceback" not in out
     assert "pinyin_overrides" in out
+
+
+def test_citation_tones_by_default_and_sandhi_on_request(tmp_path: Path) -> None:
+    code, out = run("pinyin", "--project", str(tmp_path), "一个人不要怕，第一")
+    assert code == 0
+    assert out.strip() == "yī gè rén bù yào pà dì yī"
+    code, out = run("pinyin", "--project", str(tmp_path), "--sandhi", "一个人不要怕，第一")
+    assert code == 0
+    assert out.strip() == "yí gè rén bú yào pà dì yī"

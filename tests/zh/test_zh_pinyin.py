@@ -168,8 +168,27 @@ def test_eval_set_is_large_and_read_100_percent(reader: Pinyin, tsv) -> None:
 
 
 def test_domain_dictionary_beats_plain_pypinyin(reader: Pinyin, tsv) -> None:
-    for name in ["pinyin_eval.tsv", "pinyin_holdout.tsv"]:
+    for name in ["pinyin_eval.tsv", "pinyin_holdout.tsv", "pinyin_everyday.tsv"]:
         rows = tsv(name)
         ours = sum(reader.line(s) == e for s, e in rows)
         plain = sum(plain_pypinyin_line(s) == e for s, e in rows)
         assert ours > plain, name
+
+
+# Sentences of pinyin_everyday.tsv the reader still gets wrong, each with the reason; keep this list tiny.
+# The test fails if one of them starts reading right (then remove it) or if any other sentence is wrong.
+KNOWN_EXCEPTIONS = {
+    # jieba cuts 字长/得 ("character length" + 得): 长 never reaches the 长得 phrase or the 得 rule as a verb.
+    "这两个字长得差不多。": "zhè liǎng gè zì zhǎng dé chà bù duō",
+}
+
+
+def test_everyday_set_is_read_100_percent_but_for_known_exceptions(reader: Pinyin, tsv) -> None:
+    rows = tsv("pinyin_everyday.tsv")
+    assert len(rows) >= 200
+    assert len({s for s, _ in rows}) == len(rows), "duplicate sentences"
+    domain = {s for s, _ in tsv("pinyin_eval.tsv") + tsv("pinyin_holdout.tsv")}
+    assert not domain.intersection(s for s, _ in rows), "the everyday set must be new sentences"
+    wrong = {s: reader.line(s) for s, e in rows if reader.line(s) != e}
+    assert wrong == KNOWN_EXCEPTIONS
+    assert len(KNOWN_EXCEPTIONS) <= 3
