@@ -62,6 +62,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def _refuse_overwrite(out: Path, project: Path, force: bool) -> None:
+    """A report or export never replaces project content, and replaces another file only with ``--force``."""
+    target = out.resolve()
+    root = project.resolve()
+    protected = [root / "site_config.yml", root / "content", root / "quizzes", root / "generator", root / "theme"]
+    if any(target == place or target.is_relative_to(place) for place in protected):
+        raise UsageError(f"--out {out} is part of the project's content: choose a file outside content/, quizzes/ "
+                         "and site_config.yml")
+    if target.is_dir():
+        raise UsageError(f"--out {out} is a folder: give a file name")
+    if target.exists() and not force:
+        raise UsageError(f"{out} exists already: choose another --out or add --force to replace it")
+
+
 def _print_diagnostics(diags: Diagnostics) -> None:
     for d in diags.sorted():
         click.secho(str(d), fg="red" if d.is_error else "yellow", err=True)
@@ -176,7 +190,8 @@ def quiz() -> None:
 @click.option("--format", "fmt", type=click.Choice(["gift", "moodle-xml"]), required=True, help="Moodle GIFT or Moodle XML.")
 @click.option("--lang", default=None, help="Language to export (default: the site's default language).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: standard output).")
-def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Path | None, force: bool) -> None:
     """Export quiz QUIZ_ID for import into Moodle."""
     from .interop import export_gift, export_moodle_xml
     from .loader import load_project
@@ -190,6 +205,8 @@ def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Pa
         raise UsageError(f"no quiz '{quiz_id}' in {project / 'quizzes'}{did_you_mean(quiz_id, proj.quizzes.keys())}")
     if lang is not None and lang not in proj.languages:
         raise UsageError(f"--lang {lang}: the site's languages are {', '.join(proj.languages)}")
+    if out is not None:
+        _refuse_overwrite(out, project, force)
     exporter = export_gift if fmt == "gift" else export_moodle_xml
     exported = exporter(proj.quizzes[quiz_id], lang=lang, default_lang=proj.config.default_language)
     for warning in exported.warnings:
@@ -238,10 +255,11 @@ def results() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The roster to write: .csv, or .xlsx for Excel.")
 @click.option("--lang", default=None, help="Language of the roster's column headings (default: the site's default language).")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
 @project_option
-def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, project: Path) -> None:
+def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, force: bool, project: Path) -> None:
     """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
-    from .results import ResultsError, merge_results, write_roster_csv, write_roster_xlsx
+    from .results import ResultsError, merge_results, possible_duplicates, write_roster_csv, write_roster_xlsx
 
     if lang is None:
         lang = "zh"
@@ -251,11 +269,18 @@ def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, project:
             lang = load_config_only(project).default_language
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
+    _refuse_overwrite(out, project, force)
+    if out.resolve() in {path.resolve() for path in files}:
+        raise UsageError(f"--out {out} is one of the files to merge")
     try:
         rows = merge_results(files)
     except ResultsError as exc:
         raise DandelionError(str(exc)) from None
     writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
+    for training, names in possible_duplicates(rows):
+        click.secho(f"warning: {training}: {' / '.join(names)} differ only in spacing or case; they are kept as "
+                    "different learners — if they are one person, correct the name in one file and merge again",
+                    fg="yellow", err=True)
     writer(rows, out, lang=lang)
     click.echo(f"Wrote {len(rows)} learner record{'s' if len(rows) != 1 else ''} to {out}")
 
