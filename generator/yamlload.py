@@ -30,6 +30,9 @@ MAX_NODES = 200_000
 #: At most this many levels of nesting. Deeper data is never content, and a recursive alias
 #: (``a: &a [*a]``) would otherwise recurse until Python gives up.
 MAX_DEPTH = 64
+#: At most this many characters in one text. The longest text of the example content is about 2,000; a
+#: longer one belongs in several sections, and a cap keeps every check's time bounded.
+MAX_TEXT_CHARS = 20_000
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
 PathKey = tuple[str | int, ...]
@@ -147,6 +150,10 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if len(node.value) > MAX_TEXT_CHARS:
+            self.diags.error(self.doc.loc(path), f"this text is {len(node.value):,} characters long; the most one text "
+                                                 f"may hold is {MAX_TEXT_CHARS:,}: split it into sections or items")
+            return ""
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
