@@ -43,6 +43,12 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except OSError as exc:  # the machine's problem (unreadable folder, full disk), not a bug: say which file
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            click.secho(f"Error: cannot use{where}: {exc.strerror or exc}", fg="red", err=True)
+            ctx.exit(1)
         except Exception as exc:  # a bug, not the user's fault
             if ctx.obj and ctx.obj.get("debug"):
                 raise
