@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .clock import build_date
 from .errors import ContentError, Diagnostics
 from .loader import find_project, load_project
 from .site.pages import Page
@@ -56,7 +57,7 @@ def build(
     out = out or default_out(root, edition)
     report = BuildReport(out=out, diagnostics=result.diagnostics)
     pinyin = Pinyin(project.config.pinyin_overrides)
-    options = SiteOptions(edition=edition, today=today or dt.date.today(), pinyin=pinyin)
+    options = SiteOptions(edition=edition, today=build_date(today), pinyin=pinyin)
     theme = engine.theme_dir(root)
     cfg = project.config
 

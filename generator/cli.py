@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors (or a failed build), 2 usage errors, 3 a
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -114,11 +115,14 @@ def check(project: Path, strict: bool) -> None:
 @click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
               help="public: no speaker notes; lecturer: notes, timings and kit links.")
 @click.option("--kits/--no-kits", default=True, show_default=True, help="Also render the printable kits.")
-def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
     from .build import build as run_build
 
-    report = run_build(project, out=out, edition=edition, with_kits=kits, log=lambda msg: click.echo(msg, err=True))
+    report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
+                       log=lambda msg: click.echo(msg, err=True))
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)

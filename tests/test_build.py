@@ -474,3 +474,28 @@ def test_no_public_answer_key_for_a_graded_final_test(mini_site: Path) -> None:
     assert (mini_site / "zh" / "quizzes" / "basics-worksheet.html").exists()
     assert not (mini_site / "zh" / "quizzes" / "basics-answers.html").exists()
     assert "basics-answers.html" not in (mini_site / "zh" / "quizzes" / "basics.html").read_text(encoding="utf-8")
+
+
+def _events_index(site: Path) -> str:
+    return (site / "en" / "events" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_date_comes_from_today_or_source_date_epoch_never_the_clock(tmp_path: Path, make_project, run_cli,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upcoming/past on the events index depend on the build date: --today, else SOURCE_DATE_EPOCH."""
+    project = make_project(tmp_path / "p", base="mini")
+    june = str(int(dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC).timestamp()))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", june)
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    for page in ("en/events/index.html", "zh/events/index.html", "en/index.html"):
+        assert (tmp_path / "a" / page).read_bytes() == (tmp_path / "b" / page).read_bytes()
+    before = _events_index(tmp_path / "a")
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "c", "--today", "2027-01-01")
+    assert result.exit_code == 0, result.output
+    after = _events_index(tmp_path / "c")
+    assert before != after  # the June event moved from upcoming to past
+    upcoming, _past = after.split('id="past', 1) if 'id="past' in after else (after, "")
+    assert "No events are scheduled yet." in upcoming

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from .. import links
+from ..clock import build_date
 from .. import model as m
 from ..htmltext import markdown_to_html
 from ..zh import chinese_number
@@ -40,7 +41,7 @@ class Page:
 @dataclass
 class SiteOptions:
     edition: str = "public"  # public | lecturer
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=build_date)  # see generator.clock
     kits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # lesson/event key → kit entries
     pinyin: Any = None  # a generator.zh.Pinyin shared by the whole build (it caches)
 
