@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from .clock import build_date
 from .errors import Diagnostics
 from .loader import load_checked
 from .plan import Plan, default_out, make_plan
@@ -65,7 +66,7 @@ def build(
             _render_kits(project, plan, writer, log)
         else:
             _keep_kits(plan, writer)
-        report.pages, report.engine_warnings = _render_site(project, plan, writer, today or dt.date.today(), log)
+        report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
         _copy_media(plan, writer)
         _write_root_index(project, plan, writer)
     return report

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors (or a failed build), 2 usage errors, 3 a
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -43,6 +44,12 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except OSError as exc:  # the machine's problem (unreadable folder, full disk), not a bug: say which file
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            click.secho(f"Error: cannot use{where}: {exc.strerror or exc}", fg="red", err=True)
+            ctx.exit(1)
         except Exception as exc:  # a bug, not the user's fault
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -60,6 +67,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     """Dandelion (蒲公英): build the lecture group's bilingual site, print kits and training quizzes."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+
+
+def _refuse_overwrite(out: Path, project: Path, force: bool) -> None:
+    """A report or export never replaces project content, and replaces another file only with ``--force``."""
+    target = out.resolve()
+    root = project.resolve()
+    protected = [root / "site_config.yml", root / "content", root / "quizzes", root / "generator", root / "theme"]
+    if any(target == place or target.is_relative_to(place) for place in protected):
+        raise UsageError(f"--out {out} is part of the project's content: choose a file outside content/, quizzes/ "
+                         "and site_config.yml")
+    if target.is_dir():
+        raise UsageError(f"--out {out} is a folder: give a file name")
+    if target.exists() and not force:
+        raise UsageError(f"{out} exists already: choose another --out or add --force to replace it")
 
 
 def _print_diagnostics(diags: Diagnostics) -> None:
@@ -95,11 +116,14 @@ def check(project: Path, strict: bool) -> None:
               help="public: no speaker notes; lecturer: notes, timings and kit links.")
 @click.option("--kits/--no-kits", default=True, show_default=True,
               help="Also render the printable kits (--no-kits keeps the kits already built for this edition).")
-def build(project: Path, out: Path | None, edition: str, kits: bool) -> None:
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
     from .build import build as run_build
 
-    report = run_build(project, out=out, edition=edition, with_kits=kits, log=lambda msg: click.echo(msg, err=True))
+    report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
+                       log=lambda msg: click.echo(msg, err=True))
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
@@ -182,7 +206,8 @@ def quiz() -> None:
 @click.option("--format", "fmt", type=click.Choice(["gift", "moodle-xml"]), required=True, help="Moodle GIFT or Moodle XML.")
 @click.option("--lang", default=None, help="Language to export (default: the site's default language).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: standard output).")
-def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Path | None, force: bool) -> None:
     """Export quiz QUIZ_ID for import into Moodle."""
     from .interop import export_gift, export_moodle_xml
     from .loader import load_project
@@ -196,6 +221,8 @@ def quiz_export(quiz_id: str, project: Path, fmt: str, lang: str | None, out: Pa
         raise UsageError(f"no quiz '{quiz_id}' in {project / 'quizzes'}{did_you_mean(quiz_id, proj.quizzes.keys())}")
     if lang is not None and lang not in proj.languages:
         raise UsageError(f"--lang {lang}: the site's languages are {', '.join(proj.languages)}")
+    if out is not None:
+        _refuse_overwrite(out, project, force)
     exporter = export_gift if fmt == "gift" else export_moodle_xml
     exported = exporter(proj.quizzes[quiz_id], lang=lang, default_lang=proj.config.default_language)
     for warning in exported.warnings:
@@ -244,10 +271,11 @@ def results() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The roster to write: .csv, or .xlsx for Excel.")
 @click.option("--lang", default=None, help="Language of the roster's column headings (default: the site's default language).")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
 @project_option
-def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, project: Path) -> None:
+def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, force: bool, project: Path) -> None:
     """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
-    from .results import ResultsError, merge_results, write_roster_csv, write_roster_xlsx
+    from .results import ResultsError, merge_results, possible_duplicates, write_roster_csv, write_roster_xlsx
 
     if lang is None:
         lang = "zh"
@@ -257,11 +285,18 @@ def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, project:
             lang = load_config_only(project).default_language
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
+    _refuse_overwrite(out, project, force)
+    if out.resolve() in {path.resolve() for path in files}:
+        raise UsageError(f"--out {out} is one of the files to merge")
     try:
         rows = merge_results(files)
     except ResultsError as exc:
         raise DandelionError(str(exc)) from None
     writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
+    for training, names in possible_duplicates(rows):
+        click.secho(f"warning: {training}: {' / '.join(names)} differ only in spacing or case; they are kept as "
+                    "different learners — if they are one person, correct the name in one file and merge again",
+                    fg="yellow", err=True)
     writer(rows, out, lang=lang)
     click.echo(f"Wrote {len(rows)} learner record{'s' if len(rows) != 1 else ''} to {out}")
 

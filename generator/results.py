@@ -14,9 +14,11 @@ blank lines, ``2026/6/26`` dates, ``4.0`` for ``4`` and the leading apostrophe t
 front of text a spreadsheet would run as a formula.
 
 Every bad file is reported, not just the first: :class:`ResultsError` lists them all. When the same
-learner (same name, ignoring width, case and spacing) appears more than once for a training, the
-best record is kept: complete before incomplete, then the higher score, more units read, and the
-later export.
+learner (the same name, up to character width and the amount of white space between words) appears
+more than once for a training, the best record is kept: complete before incomplete, then the higher
+score, more units read, and the later export. Names are never matched more loosely than that: 王伟 and
+王 伟 may be two people, so they stay two rows and :func:`possible_duplicates` names them for the
+trainer to check.
 """
 
 from __future__ import annotations
@@ -84,8 +86,22 @@ class Row:
 
 
 def name_key(name: str) -> str:
-    """``张 三`` and ``张三``, ``ＬＩ Ｍｅｉ`` and ``li mei`` are the same learner."""
+    """The learner's identity: ``ＬＩ　Ｍｅｉ`` (full width) and ``LI  Mei `` are one name; ``王伟`` and ``王 伟``
+    are not (a space inside a Chinese name may be a different person's name), nor ``Li Mei`` and ``li mei``."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name)).strip()
+
+
+def _loose_name(name: str) -> str:
+    """Spacing and case removed: names equal this way *may* be one person typed twice."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
+
+
+def possible_duplicates(rows: Iterable[Row]) -> list[tuple[str, list[str]]]:
+    """``(training, [names…])`` for learners kept apart whose names differ only in spacing or case."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        groups.setdefault((row.training, _loose_name(row.name)), set()).add(name_key(row.name))
+    return sorted((training, sorted(names)) for (training, _loose), names in groups.items() if len(names) > 1)
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -127,13 +143,21 @@ def _number(value: Any, field: str, *, required: bool = True, low: float = 0, hi
         try:
             value = float(value.strip())
         except ValueError:
-            raise _Bad(f"{field} must be a number, got {value!r}") from None
+            raise _Bad(f"{field} must be a number, got {_short(value)}") from None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+        raise _Bad(f"{field} must be a number of sensible size, got one with {len(str(abs(value)))} digits")
     if not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise _Bad(f"{field} must be a number, got {value!r}")
+        raise _Bad(f"{field} must be a number, got {_short(value)}")
     if value < low or (high is not None and value > high):
         span = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
         raise _Bad(f"{field} must be {span}, got {value:g}")
     return float(value)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """``repr`` of a value cut to ``limit`` characters, for messages about hostile or broken files."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _count(value: Any, field: str) -> int:
@@ -232,6 +256,10 @@ def _read_json(text: str, source: str) -> list[Row]:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _Bad(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise _Bad("not a results file: its JSON is nested far too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise _Bad(f"not a results file: {exc}") from None
     if not isinstance(raw, dict):
         raise _Bad(f"expected a JSON object, found {type(raw).__name__}")
     return [_record(raw, source)]
@@ -239,7 +267,10 @@ def _read_json(text: str, source: str) -> list[Row]:
 
 def _read_csv(text: str, source: str) -> list[Row]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise _Bad(f"line 1: not a readable CSV header ({exc})") from None
     if not header:
         raise _Bad("the CSV file is empty")
     reader.fieldnames = header
@@ -248,7 +279,7 @@ def _read_csv(text: str, source: str) -> list[Row]:
         raise _Bad(f"the CSV header lacks {', '.join(missing)} (is this a Dandelion results file?)")
     rows: list[Row] = []
     faults: list[str] = []
-    for record in reader:
+    for record in _records(reader):
         values = {k: (v.strip() if isinstance(v, str) else v) for k, v in record.items() if k is not None}
         if not any(values.values()):
             continue  # blank line (Excel likes to add them)
@@ -261,6 +292,14 @@ def _read_csv(text: str, source: str) -> list[Row]:
     if not rows:
         raise _Bad("the CSV file has a header but no results")
     return rows
+
+
+def _records(reader: csv.DictReader) -> Iterable[dict[str, Any]]:  # type: ignore[type-arg]
+    """The reader's records; a malformed CSV (a field over the csv module's limit, a NUL byte) is a fault."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise _Bad(f"line {reader.line_num + 1}: not a readable CSV line ({exc})") from None
 
 
 def read_results(path: str | Path) -> list[Row]:

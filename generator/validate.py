@@ -57,9 +57,33 @@ def validate(
     try:
         return model.model_validate(payload, context={"default_lang": default_lang})
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors:
             _report(doc, model, value, base, err, diags)
-        return None
+    if all(err["type"] == "extra_forbidden" for err in errors):
+        # Only misspelt or unknown keys: read the item without them, so that the checks after this one
+        # (references, audiences, topics …) report the file's other mistakes in the same run, and other
+        # files that point at this item do not get a second, misleading "unknown id" error.
+        try:
+            return model.model_validate(_without(payload, [err["loc"] for err in errors]),
+                                        context={"default_lang": default_lang})
+        except ValidationError:
+            return None
+    return None
+
+
+def _without(data: Any, locations: list[tuple[Any, ...]]) -> Any:
+    """A copy of ``data`` without the keys at ``locations`` (pydantic ``loc`` tuples; tags are skipped)."""
+    drop = {tuple(_data_path(data, loc)[0]) for loc in locations}
+
+    def copy(node: Any, path: PathKey) -> Any:
+        if isinstance(node, dict):
+            return {k: copy(v, (*path, k)) for k, v in node.items() if (*path, k) not in drop}
+        if isinstance(node, list):
+            return [copy(v, (*path, i)) for i, v in enumerate(node)]
+        return node
+
+    return copy(data, ())
 
 
 def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err: Any, diags: Diagnostics) -> None:

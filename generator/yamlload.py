@@ -30,6 +30,9 @@ MAX_NODES = 200_000
 #: At most this many levels of nesting. Deeper data is never content, and a recursive alias
 #: (``a: &a [*a]``) would otherwise recurse until Python gives up.
 MAX_DEPTH = 64
+#: At most this many characters in one text. The longest text of the example content is about 2,000; a
+#: longer one belongs in several sections, and a cap keeps every check's time bounded.
+MAX_TEXT_CHARS = 20_000
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
 PathKey = tuple[str | int, ...]
@@ -139,11 +142,18 @@ class _Builder:
                         f"duplicate key '{key}' (first given on line {first[0]}); the second would silently win",
                     )
                     continue
+                if node.flow_style and _without_colon(key_node, value_node):
+                    self.diags.error(Location(self.doc.rel, *kpos), _colonless_key_message(str(key), out))
+                    continue
                 self.doc.key_positions[kpath] = kpos
                 out[key] = self.build(value_node, kpath)
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if len(node.value) > MAX_TEXT_CHARS:
+            self.diags.error(self.doc.loc(path), f"this text is {len(node.value):,} characters long; the most one text "
+                                                 f"may hold is {MAX_TEXT_CHARS:,}: split it into sections or items")
+            return ""
         return self._scalar(node)
 
     def _scalar(self, node: yaml.Node) -> Any:
@@ -154,6 +164,29 @@ class _Builder:
         except (yaml.YAMLError, ValueError):
             # e.g. a timestamp-looking value that is not a real date (2026-02-30)
             return node.value
+
+
+def _without_colon(key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """In a ``{ }`` map, a key that had no colon after it: libyaml gives it an empty value right at its end."""
+    return (
+        isinstance(value_node, yaml.ScalarNode)
+        and value_node.tag == "tag:yaml.org,2002:null"
+        and value_node.value == ""
+        and value_node.start_mark.index == key_node.end_mark.index
+    )
+
+
+def _colonless_key_message(key: str, earlier: dict[Any, Any]) -> str:
+    """Why a ``{ }`` map holds a key without a value, in the editor's terms."""
+    if "：" in key:
+        name = key.split("：", 1)[0].strip()
+        return (f"full-width colon `：` after `{name}`: type the ASCII colon `:` followed by a space "
+                f"(`{name}: …`); an input method in Chinese mode types the wide one")
+    if earlier:
+        previous = next(reversed(earlier))
+        return (f"the comma after `{previous}: …` ended that text, so '{key}' became a new key: "
+                f"put the whole text in quotes ({previous}: \"…, {key}\")")
+    return f"'{key}' has no colon after it: write `key: value` inside {{ }}"
 
 
 class _TooBig(Exception):
@@ -195,6 +228,13 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        slip = _full_width_colon(text, line)
+        if slip is not None:
+            slip_line, slip_col, key = slip
+            diags.error(Location(rel, slip_line, slip_col),
+                        f"full-width colon `：` after `{key}`: type the ASCII colon `:` followed by a space "
+                        f"(`{key}: …`); an input method in Chinese mode types the wide one")
+            return None
         hint = _syntax_hint(problem) or _opener_hint(exc, line)
         diags.error(Location(rel, line, col), f"YAML syntax error: {problem}{hint}")
         return None
@@ -222,6 +262,21 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
                     f"values are nested more than {MAX_DEPTH} levels deep (a recursive alias?); it is refused")
         return None
     return doc
+
+
+#: A key typed with a full-width colon (``duration_minutes：20``, ``{zh：…}``): the usual slip of an input
+#: method left in Chinese mode. libyaml reports it one line later as "could not find expected ':'".
+_FULL_WIDTH_KEY = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+
+
+def _full_width_colon(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """The line, column and key of the last full-width-colon key at or just before ``error_line``."""
+    lines = _LINE_BREAK.split(text)
+    for number in range(min(error_line, len(lines)), max(0, error_line - 3), -1):
+        found = _FULL_WIDTH_KEY.search(lines[number - 1])
+        if found:
+            return number, found.end(), found.group(1)
+    return None
 
 
 def _line_col(text: str, position: int) -> tuple[int, int]:

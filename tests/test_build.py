@@ -18,6 +18,7 @@ import pytest
 
 from generator.build import build
 from generator.errors import BuildError
+from generator.writer import read_owned, write_marker
 
 TODAY = dt.date(2026, 6, 1)
 SITE_URL_HOST = "example.org"  # site_url of the mini fixture
@@ -499,6 +500,7 @@ def _fake_kits(root: Path, out: Path, edition: str) -> dict[str, bytes]:
     manifest = json.dumps({"schema": 1, "edition": edition, "files": entries})
     (out / "kits" / "manifest.json").write_text(manifest, encoding="utf-8")
     files["kits/manifest.json"] = manifest.encode()
+    write_marker(out, (read_owned(out) or set()) | set(files))  # as a kits run records what it wrote
     return files
 
 
@@ -538,3 +540,28 @@ def test_a_missing_dependency_of_the_kits_fails_the_build(built_starter, run_cli
     assert result.exit_code == 3  # an internal error, said plainly
     assert "Internal error: ModuleNotFoundError" in result.stderr and "generator.kits" in result.stderr
     assert tree(out) == before  # not a site without kits
+
+
+def _events_index(site: Path) -> str:
+    return (site / "en" / "events" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_date_comes_from_today_or_source_date_epoch_never_the_clock(tmp_path: Path, make_project, run_cli,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upcoming/past on the events index depend on the build date: --today, else SOURCE_DATE_EPOCH."""
+    project = make_project(tmp_path / "p", base="mini")
+    june = str(int(dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC).timestamp()))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", june)
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    for page in ("en/events/index.html", "zh/events/index.html", "en/index.html"):
+        assert (tmp_path / "a" / page).read_bytes() == (tmp_path / "b" / page).read_bytes()
+    before = _events_index(tmp_path / "a")
+    result = run_cli("build", "--project", project, "--no-kits", "--out", tmp_path / "c", "--today", "2027-01-01")
+    assert result.exit_code == 0, result.output
+    after = _events_index(tmp_path / "c")
+    assert before != after  # the June event moved from upcoming to past
+    upcoming, _past = after.split('id="past', 1) if 'id="past' in after else (after, "")
+    assert "No events are scheduled yet." in upcoming

@@ -14,6 +14,7 @@ from generator.results import (
     FIELDS,
     ResultsError,
     merge_results,
+    possible_duplicates,
     read_results,
     write_roster_csv,
     write_roster_xlsx,
@@ -98,10 +99,10 @@ def test_duplicates_keep_the_best(tmp_path):
     passed = write_json(tmp_path, "2.json", best_score=85, exported_at="2026-06-10T09:00:00+08:00")
     # a later export with a lower score (cleared browser, retook once): still keep 85
     later_lower = write_json(tmp_path, "3.json", best_score=80, exported_at="2026-06-20T09:00:00+08:00")
-    # same person typed with a space and full-width letters: same learner
-    spaced = write_json(tmp_path, "4.json", name="张 三", best_score=70, passed_at=None)
+    # the same name typed in full-width letters and with doubled spaces: the same learner
+    wide = write_json(tmp_path, "4.json", name="　张三 ", best_score=70, passed_at=None)
     other_module = write_json(tmp_path, "5.json", training="family-support", best_score=50, passed_at=None)
-    rows = merge_results([early_fail, passed, later_lower, spaced, other_module])
+    rows = merge_results([early_fail, passed, later_lower, wide, other_module])
     assert [(r.training, r.name, r.best_score) for r in rows] == [
         ("community-rehab-basics", "张三", 85.0),
         ("family-support", "张三", 50.0),
@@ -109,9 +110,48 @@ def test_duplicates_keep_the_best(tmp_path):
     assert rows[0].source.endswith("2.json")
 
 
+def test_names_that_differ_by_a_space_are_two_learners_and_reported(tmp_path):
+    """王伟 and 王 伟 may be two people: never folded into one row (a person would vanish), but named."""
+    one = write_json(tmp_path, "1.json", name="王伟", best_score=90)
+    two = write_json(tmp_path, "2.json", name="王 伟", best_score=60, passed_at=None)
+    latin = write_json(tmp_path, "3.json", name="Li Mei")
+    latin_lower = write_json(tmp_path, "4.json", name="li mei")
+    rows = merge_results([one, two, latin, latin_lower])
+    assert sorted((r.name, r.best_score) for r in rows) == [
+        ("Li Mei", 85.0), ("li mei", 85.0), ("王 伟", 60.0), ("王伟", 90.0)]
+    assert possible_duplicates(rows) == [
+        ("community-rehab-basics", ["Li Mei", "li mei"]), ("community-rehab-basics", ["王 伟", "王伟"])]
+
+
+def test_width_and_spacing_only_are_the_same_learner(tmp_path):
+    wide = write_json(tmp_path, "a.json", name="ＬＩ　Ｍｅｉ", best_score=70)
+    spaced = write_json(tmp_path, "b.json", name=" LI   Mei", best_score=80)
+    (row,) = merge_results([wide, spaced])
+    assert row.best_score == 80 and possible_duplicates([row]) == []
+
+
+@pytest.mark.parametrize(("name", "content", "fault"), [
+    ("digits.json", '"best_score": ' + "9" * 400, "best_score must be a number of sensible size, got one with 400 digits"),
+    ("deep.json", None, "its JSON is nested far too deeply"),
+    ("long.csv", "x" * 140_000, "not a readable CSV line (field larger than field limit"),
+])
+def test_hostile_files_are_reported_not_crashed_on(tmp_path, name, content, fault):
+    path = tmp_path / name
+    if name == "deep.json":
+        path.write_text("[" * 100_000 + "]" * 100_000)
+    elif name.endswith(".json"):
+        path.write_text(json.dumps(record()).replace('"best_score": 85', content))
+    else:
+        values = {**record(), "title": content}
+        path.write_text(",".join(FIELDS) + "\n" + ",".join(str(values[f]) for f in FIELDS) + "\n", encoding="utf-8")
+    with pytest.raises(ResultsError) as caught:
+        merge_results([path])
+    assert fault in str(caught.value)
+
+
 def test_complete_beats_a_higher_score_without_all_units(tmp_path):
     incomplete = write_json(tmp_path, "a.json", name="Li Mei", best_score=100, units_read=1)
-    complete = write_json(tmp_path, "b.json", name="li  mei", best_score=82)
+    complete = write_json(tmp_path, "b.json", name="Li  Mei", best_score=82)
     (row,) = merge_results([incomplete, complete])
     assert row.complete and row.best_score == 82
 
@@ -218,3 +258,31 @@ def test_roster_xlsx(tmp_path):
     assert ws["H2"].value == 85 and ws["D2"].value == 4
     assert ws["I2"].value.date() == dt.date(2026, 6, 26)
     assert ws["A3"].value == "李四" and ws["H3"].value is None and ws["J3"].value == "否"
+
+
+def test_merge_command_asks_before_replacing_a_roster_and_names_possible_duplicates(tmp_path, run_cli):
+    one = write_json(tmp_path, "1.json", name="王伟")
+    two = write_json(tmp_path, "2.json", name="王 伟")
+    roster = tmp_path / "roster.csv"
+    result = run_cli("results", "merge", one, two, "--out", roster, "--project", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "王 伟 / 王伟 differ only in spacing or case" in result.stderr
+    assert len(roster.read_text(encoding="utf-8-sig").splitlines()) == 3  # header + two learners
+    roster.write_text("the trainer's own notes", encoding="utf-8")
+    result = run_cli("results", "merge", one, "--out", roster, "--project", tmp_path)
+    assert result.exit_code == 2 and "exists already" in result.stderr
+    assert roster.read_text(encoding="utf-8") == "the trainer's own notes"
+    result = run_cli("results", "merge", one, "--out", roster, "--force", "--project", tmp_path)
+    assert result.exit_code == 0 and "王伟" in roster.read_text(encoding="utf-8-sig")
+    learners = write_csv(tmp_path, "learners.csv", [record()])
+    result = run_cli("results", "merge", learners, "--out", learners, "--force", "--project", tmp_path)
+    assert result.exit_code == 2 and "one of the files to merge" in result.stderr
+
+
+def test_merge_command_never_writes_into_the_project(tmp_path, run_cli, make_project):
+    project = make_project(tmp_path / "p")
+    one = write_json(tmp_path, "1.json")
+    config = (project / "site_config.yml").read_bytes()
+    result = run_cli("results", "merge", one, "--out", project / "quizzes" / "roster.csv", "--project", project)
+    assert result.exit_code == 2 and "part of the project's content" in result.stderr
+    assert (project / "site_config.yml").read_bytes() == config

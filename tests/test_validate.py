@@ -241,3 +241,48 @@ def test_text_type_message_shows_single_braces(project) -> None:
 def test_true_is_not_a_number(project) -> None:
     lines = project({"content/lessons/x.yml": LESSON.replace("duration_minutes: 20", "duration_minutes: true")})
     assert "content/lessons/x.yml:4:19: error: `duration_minutes` must be a whole number, not true/false (true)" in lines
+
+
+# --- editors' common slips ------------------------------------------------------------------------
+
+
+def test_a_misspelt_key_does_not_hide_the_files_other_mistakes(project) -> None:
+    """`sumary` and `midle` in one file: both are reported in one run, and nothing else."""
+    lines = project({"content/lessons/first-lesson.yml": LESSON_WITH_SLIPS})
+    assert lines == [
+        "content/lessons/first-lesson.yml:2:1: error: unknown key `sumary` (did you mean `summary`?)",
+        "content/lessons/first-lesson.yml:3:13: error: unknown audience 'midle' (did you mean `middle`?)",
+    ]
+
+
+def test_a_file_with_a_misspelt_key_is_still_known_to_the_files_that_point_at_it(project) -> None:
+    # the starter quiz links to first-lesson: no second, misleading "unknown lesson" error
+    lines = project({"content/lessons/first-lesson.yml": SCAFFOLD_LESSON.replace("summary:", "sumary:")})
+    assert lines == ["content/lessons/first-lesson.yml:2:1: error: unknown key `sumary` (did you mean `summary`?)"]
+
+
+def test_the_full_width_colon_of_a_chinese_input_method_is_named_on_its_own_line(project) -> None:
+    lines = project({"content/lessons/first-lesson.yml": SCAFFOLD_LESSON.replace("duration_minutes: 20", "duration_minutes：20")})
+    assert lines[0].startswith("content/lessons/first-lesson.yml:5:17: error: full-width colon `：` after `duration_minutes`")
+
+
+def test_a_full_width_colon_inside_braces_is_named(project) -> None:
+    text = SCAFFOLD_LESSON.replace("title: {zh: 认识毒品, en: What drugs are}", "title: {zh：认识毒品, en: What drugs are}")
+    lines = project({"content/lessons/first-lesson.yml": text})
+    assert any(line.startswith("content/lessons/first-lesson.yml:1:9: error: full-width colon `：` after `zh`")
+               for line in lines), lines
+
+
+def test_a_comma_inside_braces_is_explained_as_a_new_key(project) -> None:
+    text = SCAFFOLD_LESSON.replace("summary: {zh: 一节示例课程，可以照此格式编写新课。, en: An example lesson; copy its format for new lessons.}",
+                                   "summary: {zh: 示例, en: Hongmao town square, Qiongzhong}")
+    lines = project({"content/lessons/first-lesson.yml": text})
+    assert lines == [
+        "content/lessons/first-lesson.yml:2:44: error: the comma after `en: …` ended that text, so 'Qiongzhong' "
+        "became a new key: put the whole text in quotes (en: \"…, Qiongzhong\")"
+    ]
+
+
+SCAFFOLD_LESSON = (Path(__file__).resolve().parents[1] / "generator/scaffold_template/content/lessons/first-lesson.yml"
+                   ).read_text(encoding="utf-8")
+LESSON_WITH_SLIPS = SCAFFOLD_LESSON.replace("summary:", "sumary:").replace("audiences: [middle]", "audiences: [midle]")

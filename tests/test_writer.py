@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BuildError, UsageError
-from generator.writer import MARKER, OutputWriter
+from generator.writer import MARKER, MARKER_NOTE, OutputWriter, read_owned
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -25,7 +25,7 @@ def test_writes_land_in_the_output_only_after_commit(tmp_path: Path) -> None:
         writer.write_bytes("media/a.png", b"\x89PNG", "media")
         assert not out.exists()  # still staged
     assert tree(out) == {
-        MARKER: b"Built by Dandelion. This whole folder is replaced by the next build.\n",
+        MARKER: (MARKER_NOTE + "media/a.png\nzh/index.html\n").encode(),
         "media/a.png": b"\x89PNG",
         "zh/index.html": "<p>你好</p>".encode(),
     }
@@ -193,3 +193,109 @@ def test_a_failed_run_leaves_the_carried_files_intact(tmp_path: Path) -> None:
         writer.carry_over("kits", "kept kits")
         raise RuntimeError("a renderer failed")
     assert (out / "kits" / "zh" / "a.pdf").read_bytes() == b"pdf"
+
+
+# --- files Dandelion did not write, killed runs, two runs at once -----------------------------------
+
+
+def test_files_someone_else_put_in_the_output_are_kept(tmp_path: Path) -> None:
+    """A school copies the built site into its web root beside its own pages; the next build keeps them."""
+    out = tmp_path / "webroot"
+    with OutputWriter(out) as writer:
+        writer.write_text("zh/index.html", "v1", "pages")
+        writer.write_text("old-page.html", "v1", "pages")
+    (out / "school").mkdir()
+    (out / "school" / "timetable.html").write_text("the school's own page")
+    (out / "zh" / "notice.txt").write_text("the school's notice")
+    with OutputWriter(out) as writer:
+        writer.write_text("zh/index.html", "v2", "pages")
+    assert tree(out) == {
+        MARKER: (MARKER_NOTE + "zh/index.html\n").encode(),
+        "school/timetable.html": b"the school's own page",
+        "zh/index.html": b"v2",
+        "zh/notice.txt": b"the school's notice",
+    }  # old-page.html, which Dandelion wrote, is gone
+    assert read_owned(out) == {"zh/index.html"}
+
+
+def test_a_build_that_would_replace_a_file_it_did_not_write_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "webroot"
+    with OutputWriter(out) as writer:
+        writer.write_text("zh/index.html", "v1", "pages")
+    (out / "help.html").write_text("the school's help page")
+    before = tree(out)
+    with pytest.raises(BuildError, match="was not written by Dandelion, and this build would replace it"), \
+            OutputWriter(out) as writer:
+        writer.write_text("help.html", "ours", "pages")
+    assert tree(out) == before
+
+
+def test_an_older_marker_without_a_list_means_everything_is_dandelions(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_text("Built by Dandelion. This whole folder is replaced by the next build.\n")
+    (out / "old.html").write_text("old")
+    with OutputWriter(out) as writer:
+        writer.write_text("new.html", "new", "pages")
+    assert sorted(tree(out)) == [MARKER, "new.html"]
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for leftover in (".site.staging-999999", ".site.old-999999"):
+        (tmp_path / leftover / "zh").mkdir(parents=True)
+        (tmp_path / leftover / "zh" / "big.pdf").write_bytes(b"x" * 1000)
+    (tmp_path / ".other.staging-1").mkdir()  # another output's: not ours to touch
+    with OutputWriter(out) as writer:
+        writer.write_text("a.html", "a", "pages")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.staging-1", "site"]
+
+
+def test_two_runs_into_one_output_the_second_is_refused_clearly(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as first:
+        first.write_text("a.html", "first", "pages")
+        with pytest.raises(UsageError, match=r"another Dandelion run \(process \d+\) is writing into"):
+            OutputWriter(out).__enter__()
+    assert tree(out)["a.html"] == b"first"
+    with OutputWriter(out) as again:  # released after the first run
+        again.write_text("b.html", "b", "pages")
+
+
+def test_a_lock_held_by_another_process_is_respected_and_released_when_it_dies(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from generator.writer import OutputWriter\n"
+        f"w = OutputWriter(Path({str(out)!r})); w.__enter__(); print('locked', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True, env={**__import__("os").environ,
+                                               "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(UsageError, match=f"process {holder.pid}"):
+            OutputWriter(out).__enter__()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    with OutputWriter(out) as writer:  # kill -9 released the lock; its staging folder is recovered
+        writer.write_text("a.html", "a", "pages")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_full_disk_is_a_clear_build_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.write_text("a.html", "a", "pages")
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(BuildError, match=r"cannot write kits/a\.pdf: No space left on device \(the previous output is unchanged\)"), \
+            OutputWriter(out) as writer:
+        writer.write_bytes("kits/a.pdf", b"%PDF", "kits")
+    assert tree(out)["a.html"] == b"a"

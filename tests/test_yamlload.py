@@ -251,3 +251,15 @@ def test_unreadable_path_is_an_error(tmp_path: Path) -> None:
     assert load_yaml(folder, tmp_path, diags) is None
     assert len(diags) == 1
     assert str(diags.items[0]).startswith("content/dir.yml:1:1: error: cannot read the file")
+
+
+def test_a_text_over_the_size_cap_is_refused_with_its_line(tmp_path: Path) -> None:
+    from generator.yamlload import MAX_TEXT_CHARS
+
+    long = "毒" * (MAX_TEXT_CHARS + 1)
+    doc, problems = load(tmp_path, f"title: short\nbody: {long}\n")
+    assert problems == [f"content/x.yml:2:7: error: this text is {MAX_TEXT_CHARS + 1:,} characters long; the most one "
+                        f"text may hold is {MAX_TEXT_CHARS:,}: split it into sections or items"]
+    assert doc is not None and doc.data == {"title": "short", "body": ""}
+    _doc, problems = load(tmp_path, f"body: {'毒' * MAX_TEXT_CHARS}\n", name="y.yml")
+    assert problems == []

@@ -189,7 +189,10 @@ class _Run:
             import multiprocessing
 
             ctx = multiprocessing.get_context("fork")
-            with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            from .tasks import die_with_parent
+
+            with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=die_with_parent,
+                                        initargs=(os.getpid(),)) as pool:
                 futures = [pool.submit(run_task, task, self.roots) for _i, _key, task in todo]
                 done = [f.result() for f in futures]
         else:

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import BuildError, Diagnostics, UsageError
 from ..loader import load_checked
 from ..plan import EDITIONS, default_out, make_plan
-from ..writer import MARKER, OutputWriter
+from ..writer import MARKER, OutputWriter, read_owned, write_marker
 from .manifest import read_manifest
 
 Log = Callable[[str], None]
@@ -41,13 +41,10 @@ class KitsOnlyWriter(OutputWriter):
 
     def commit(self) -> None:
         self.out.mkdir(parents=True, exist_ok=True)
-        marker = self.out / MARKER
-        if not marker.exists():
-            marker.write_text("Built by Dandelion. This whole folder is replaced by the next build.\n")
         new = self.staging / "kits"
         new.mkdir(exist_ok=True)
         target = self.out / "kits"
-        old = self.out / f".kits.old-{os.getpid()}"
+        old = self.out.parent / f".{self.out.name}.kits-{os.getpid()}"  # removed by the next run if killed
         if target.exists():
             os.replace(target, old)
         try:
@@ -56,6 +53,13 @@ class KitsOnlyWriter(OutputWriter):
             if old.exists():
                 os.replace(old, target)
             raise
+        # The marker lists what Dandelion wrote: the same list with the new kits instead of the old ones.
+        owned = read_owned(self.out)
+        if owned is None:  # an older marker, from before markers listed files: everything there is Dandelion's
+            owned = {p.relative_to(self.out).as_posix() for p in self.out.rglob("*") if not p.is_dir()} - {MARKER}
+        kept = {rel for rel in owned if rel != "kits" and not rel.startswith("kits/")}
+        kits = {"kits/" + p.relative_to(target).as_posix() for p in target.rglob("*") if not p.is_dir()}
+        write_marker(self.out, kept | kits)
         shutil.rmtree(old, ignore_errors=True)
         shutil.rmtree(self.staging, ignore_errors=True)
 

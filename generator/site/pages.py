@@ -23,6 +23,7 @@ import jinja2
 
 from .. import links
 from .. import model as m
+from ..clock import build_date
 from ..htmltext import markdown_to_html
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
@@ -58,7 +59,7 @@ class Page:
 @dataclass
 class SiteOptions:
     edition: str = "public"  # public | lecturer (the plan's, when a plan is given)
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=build_date)  # see generator.clock
     pinyin: Any = None  # a generator.zh.Pinyin shared by the whole build (it caches)
     plan: Plan | None = None  # what the build writes (default: the edition's pages, no kits)
     kit_entries: KitEntries = field(default_factory=dict)  # manifest entries of the kit files in the output

@@ -55,3 +55,23 @@ def test_unknown_quiz_and_bad_file_are_clean_errors(tmp_path: Path) -> None:
     bad.write_text("not a spreadsheet", encoding="utf-8")
     code, out = run("quiz", "import", str(bad), "--project", str(tmp_path))
     assert code == 1 and "bank.xlsx" in out
+
+
+def test_export_never_overwrites_project_content_and_asks_before_replacing_a_file(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    init_project(project)
+    config = (project / "site_config.yml").read_bytes()
+    for target in (project / "site_config.yml", project / "quizzes" / "first-quiz.yml", project / "content" / "x.gift"):
+        code, out = run("quiz", "export", "first-quiz", "--project", str(project), "--format", "gift",
+                        "--out", str(target), "--force")
+        assert code == 2 and "part of the project's content" in out, out
+    assert (project / "site_config.yml").read_bytes() == config
+    assert not (project / "content" / "x.gift").exists()
+    existing = tmp_path / "bank.gift"
+    existing.write_text("mine", encoding="utf-8")
+    code, out = run("quiz", "export", "first-quiz", "--project", str(project), "--format", "gift", "--out", str(existing))
+    assert code == 2 and "exists already" in out and "--force" in out
+    assert existing.read_text(encoding="utf-8") == "mine"
+    code, out = run("quiz", "export", "first-quiz", "--project", str(project), "--format", "gift", "--out", str(existing),
+                    "--force")
+    assert code == 0 and "::" in existing.read_text(encoding="utf-8")

@@ -381,3 +381,44 @@ def test_internal_links_on_paper(tmp_path: Path) -> None:
     project.config = project.config.model_copy(update={"site_url": None})
     k = Documents(project, find_fonts(project.config, root), Pinyin()).k("zh", False)
     assert k.t(text) == "复习开场，或看求助指南。"
+
+
+def test_kit_workers_die_with_a_killed_build(tmp_path) -> None:
+    """kill -9 of a build must not leave its rendering workers (≈300 MB each) running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = (
+        "import concurrent.futures as cf, multiprocessing, os, time\n"
+        "from generator.kits.tasks import die_with_parent\n"
+        "ctx = multiprocessing.get_context('fork')\n"
+        "pool = cf.ProcessPoolExecutor(2, mp_context=ctx, initializer=die_with_parent, initargs=(os.getpid(),))\n"
+        "futures = [pool.submit(time.sleep, 120) for _ in range(2)]\n"
+        "time.sleep(1)\n"
+        "print(' '.join(str(p) for p in pool._processes), flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert build.stdout is not None
+    workers = [int(p) for p in build.stdout.readline().split()]
+    assert len(workers) == 2
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                return stat.read().split(") ", 1)[1][0] != "Z"  # a zombie is dead, waiting for its reaper
+        except FileNotFoundError:
+            return False
+
+    for _ in range(100):  # the kernel signals them at once; allow a slow machine up to 10 s
+        if not any(alive(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)

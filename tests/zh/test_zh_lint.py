@@ -67,3 +67,30 @@ def test_offsets_map_to_lines() -> None:
 def test_no_warnings_on_the_evaluation_sentences(tsv) -> None:
     noisy = [(s, lint_zh(s)) for s, _ in tsv("pinyin_eval.tsv") if lint_zh(s)]
     assert noisy == []
+
+
+# Shapes that made the lint quadratic or worse (an e-mail pattern over a long word, code spans over a line
+# of backticks, unclosed comments, a fence of tildes, a long line of full-width commas between letters).
+# At the size cap of one text they must finish at once; how fast is measured in bench/lint_speed.py.
+HOSTILE_SHAPES = {
+    "letters": "a" * 20_000, "han": "毒" * 20_000, "digits": "1" * 20_000, "dotted": "a.b" * 6_000,
+    "link openers": "](" * 10_000, "backticks": "`" * 20_000, "backtick pairs": "`a" * 10_000,
+    "comment openers": "<!--" * 5_000, "tildes": "~" * 20_000, "stars": "*" * 20_000,
+    "commas in English": "a，" * 10_000, "spaced": "毒 a " * 5_000,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE_SHAPES))
+def test_hostile_shapes_at_the_size_cap_are_linted(shape: str) -> None:
+    from generator.yamlload import MAX_TEXT_CHARS
+
+    text = HOSTILE_SHAPES[shape]
+    assert len(text) <= MAX_TEXT_CHARS
+    warnings = lint_zh(text)
+    assert all(0 <= offset < len(text) for offset, _message in warnings)
+
+
+def test_masking_still_finds_code_spans_comments_and_e_mail_after_the_linear_rewrite() -> None:
+    assert lint_zh("用`a, b`表示") == []
+    assert lint_zh("注释<!-- 毒, a -->之后") == []
+    assert lint_zh("写信给help.desk@example.org,谢谢") == [(24, 'half-width "," in Chinese text; use "，"')]
