@@ -259,8 +259,8 @@ def test_cases_are_marked_fictional_once_and_not_labelled_twice(project) -> None
 #: (facts.md). Article-number remarks ("条号", "article numbers") are such notes too: a checked
 #: article is cited, an unchecked one is not mentioned.
 EDITING_NOTES = re.compile(
-    r"未经核实|未核实|待核实|待定|待确认|待补充|以正式文本为准|正式文本|条号|条文序号"
-    r"|\bTODO\b|\bFIXME\b|\bTBD\b|\bXXX\b|unverified|not (?:yet )?(?:been )?verified|official text|article numbers?\b",
+    r"未经核实|未核实|待核实|已核实|核实过的|待定|待确认|待补充|以正式文本为准|正式文本|条号|条文序号"
+    r"|\bTODO\b|\bFIXME\b|\bTBD\b|\bXXX\b|unverified|\bverified\b|official text|article numbers?\b",
     re.I,
 )
 _ZH_NUMBER = r"[0-9０-９一二三四五六七八九十两]+"
