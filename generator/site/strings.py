@@ -131,7 +131,6 @@ UI: dict[str, dict[str, str]] = {
     "language_name": {"zh": "中文", "en": "English"},
     "used_in": {"zh": "用于课程", "en": "Used in"},
     "cited_by": {"zh": "引用课程", "en": "Cited by lessons"},
-    "no_articles": {"zh": "条文编号待核实，课程中只引用法律名称。", "en": "Article numbers are still being checked; lessons cite the law by name only."},
     "lecturer_only": {"zh": "（讲师版）", "en": "(lecturer edition)"},
     "skip_filters": {"zh": "筛选条件", "en": "Filters"},
     "module": {"zh": "培训模块", "en": "Training module"},
