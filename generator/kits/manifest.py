@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from . import strings
+from ..i18n import catalogue
 
 MANIFEST_PATH = "kits/manifest.json"
 SCHEMA = 1
@@ -61,7 +61,7 @@ def info(entry: dict[str, Any], lang: str) -> str:
     fmt = entry["path"].rsplit(".", 1)[-1].upper()
     parts = [fmt]
     if "pages" in entry:
-        parts.append(strings.t("pages", lang, n=entry["pages"]))
+        parts.append(catalogue(lang).ngettext("kit.pages", entry["pages"]))
     if "width" in entry:
         parts.append(f"{entry['width']}×{entry['height']}")
     parts.append(_size(entry["bytes"], lang))
@@ -69,7 +69,7 @@ def info(entry: dict[str, Any], lang: str) -> str:
 
 
 def label(entry: dict[str, Any], lang: str, setting_name: str | None) -> str:
-    text = strings.t(entry["kind"], lang)
+    text = catalogue(lang).gettext(f"kit.{entry['kind']}")
     return f"{text} · {setting_name}" if setting_name and entry.get("lesson") else text
 
 

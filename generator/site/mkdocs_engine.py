@@ -33,7 +33,7 @@ import yaml
 
 from generator.errors import BuildError
 from generator.site.pages import NAV, Page
-from generator.site.strings import ui
+from generator.i18n import catalogue
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
 SHIM = "vendor/iframe-worker/shim.js"
@@ -94,7 +94,7 @@ def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, st
     depth = path.count("/") + 1  # from <lang>/<path> up to the site root
     html = path[:-3] + ".html" if path.endswith(".md") else path
     return [
-        {"lang": other, "name": ui("language_name", other), "href": "../" * depth + f"{other}/{html}", "current": other == lang}
+        {"lang": other, "name": catalogue(other).gettext("site.language_name"), "href": "../" * depth + f"{other}/{html}", "current": other == lang}
         for other in languages
     ]
 
@@ -102,7 +102,7 @@ def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, st
 def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: str, copyright_text: str,
             site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path, keys_file: Path) -> dict[str, Any]:
     nav_pages = {p.nav: p for p in pages if p.nav}
-    nav = [{ui(key, lang): path} for key, path in NAV if key in nav_pages]
+    nav = [{catalogue(lang).gettext(f"site.{key}"): path} for key, path in NAV if key in nav_pages]
     in_nav = {path for _key, path in NAV}
     not_in_nav = sorted("/" + p.path for p in pages if p.path not in in_nav)
     search_lang = ["zh", "en"] if lang.startswith("zh") else ["en"]

@@ -21,9 +21,9 @@ import jinja2
 from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
+from ..i18n import catalogue
 from ..zh import chinese_number
 from . import markdown as md
-from .strings import ui
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -84,15 +84,18 @@ class _Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.strings = catalogue(lang)
+        self.env.install_gettext_callables(self.strings.gettext, self.strings.ngettext, newstyle=False)  # type: ignore[attr-defined]
         self.env.filters.update(
             t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
-            minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
-            article=lambda n: ui("article", lang, n=n, cn=chinese_number(n)),
+            minutes=lambda n: self.strings.gettext("site.minutes", n=n), html=lambda s: markdown_to_html(s),
+            article=lambda n: self.strings.gettext("site.article", n=n, cn=chinese_number(n)),
             html_inline=lambda s: markdown_to_html(s, inline=True),
             ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )
-        self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
+        self.env.globals.update(lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
@@ -140,9 +143,7 @@ class _Renderer:
         return md.plain(self.t(text))
 
     def date(self, d: dt.date) -> str:
-        if self.lang.startswith("zh"):
-            return f"{d.year}年{d.month}月{d.day}日"
-        return f"{d.day} {d.strftime('%B')} {d.year}"
+        return self.strings.format_date(d)
 
     def label(self, item_id: str, kind: str) -> str:
         table = {"audience": self.p.config.audiences, "setting": self.p.config.settings, "region": self.p.config.regions}[kind]
@@ -174,25 +175,25 @@ class _Renderer:
         out = [
             self.render("home.md.j2", "index.md", self.t(p.config.site_name), nav="home", upcoming=upcoming[:5],
                         per_audience=[(a, n) for a, n in per_audience if n], meta={"hide": ["toc"]}),
-            self.render("catalogue.md.j2", "lessons/index.md", ui("lesson_catalogue", lang), nav="lesson_catalogue",
+            self.render("catalogue.md.j2", "lessons/index.md", self.strings.gettext("site.lesson_catalogue"), nav="lesson_catalogue",
                         lessons=lessons, topics=self._topics(lessons),
                         durations=sorted({les.duration_minutes for les in lessons}), meta={"hide": ["toc"]}),
-            self.render("events.md.j2", "events/index.md", ui("events", lang), nav="events", upcoming=upcoming, past=past),
-            self.render("training_index.md.j2", "training/index.md", ui("training", lang), nav="training",
+            self.render("events.md.j2", "events/index.md", self.strings.gettext("site.events"), nav="events", upcoming=upcoming, past=past),
+            self.render("training_index.md.j2", "training/index.md", self.strings.gettext("site.training"), nav="training",
                         modules=p.training_in_order(key=lambda t: self._title_key(t.title))),
-            self.render("quizzes_index.md.j2", "quizzes/index.md", ui("quizzes", lang), nav="quizzes",
+            self.render("quizzes_index.md.j2", "quizzes/index.md", self.strings.gettext("site.quizzes"), nav="quizzes",
                         groups=self._quiz_groups()),
-            self.render("glossary.md.j2", "glossary.md", ui("glossary", lang), nav="glossary", groups=self._glossary_groups()),
-            self.render("laws.md.j2", "laws.md", ui("laws", lang), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id))),
-            self.render("help.md.j2", "help.md", ui("help", lang), nav="help",
+            self.render("glossary.md.j2", "glossary.md", self.strings.gettext("site.glossary"), nav="glossary", groups=self._glossary_groups()),
+            self.render("laws.md.j2", "laws.md", self.strings.gettext("site.laws"), nav="laws", laws=sorted(p.laws.values(), key=lambda law: (law.year or 9999, law.id))),
+            self.render("help.md.j2", "help.md", self.strings.gettext("site.help"), nav="help",
                         centres=sorted(p.help_centres.values(), key=lambda c: (list(p.config.regions).index(c.region) if c.region in p.config.regions else 99, c.id))),
-            self.render("lecturers.md.j2", "lecturers.md", ui("lecturers", lang), nav="lecturers",
+            self.render("lecturers.md.j2", "lecturers.md", self.strings.gettext("site.lecturers"), nav="lecturers",
                         lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
                         lesson_topics={t for les in lessons for t in les.topics}),
         ]
         if self.o.kits:
             groups = [(key, self.kits(key)) for key in sorted(self.o.kits)]
-            out.append(self.render("kits.md.j2", "kits.md", ui("kits", lang), nav="kits",
+            out.append(self.render("kits.md.j2", "kits.md", self.strings.gettext("site.kits"), nav="kits",
                                    groups=[(key, entries) for key, entries in groups if entries]))
         for lesson in lessons:
             out.append(self.render("lesson.md.j2", f"lessons/{lesson.id}.md", self.t(lesson.title), lesson=lesson,
@@ -209,14 +210,14 @@ class _Renderer:
             out.append(self.render("training.md.j2", f"training/{module.id}.md", self.t(module.title), module=module,
                                    meta={"hide": ["toc"]}))
             out.append(self.render("certificate.md.j2", f"training/{module.id}-certificate.md",
-                                   f"{self.t(module.title)} · {ui('certificate', lang)}", module=module,
+                                   f"{self.t(module.title)} · {self.strings.gettext('site.certificate')}", module=module,
                                    meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
         for quiz in p.quizzes.values():
             out.append(self.render("quiz.md.j2", f"quizzes/{quiz.id}.md", self.t(quiz.title), quiz=quiz,
                                    meta={"description": self.plain(quiz.description)}))
             for kind in ("worksheet", "answers") if self.answer_key(quiz) else ("worksheet",):
                 out.append(self.render("worksheet.md.j2", f"quizzes/{quiz.id}-{kind}.md",
-                                       f"{self.t(quiz.title)} · {ui('worksheet' if kind == 'worksheet' else 'answer_key', lang)}",
+                                       f"{self.t(quiz.title)} · {self.strings.gettext('site.worksheet' if kind == 'worksheet' else 'site.answer_key')}",
                                        quiz=quiz, answers=kind == "answers",
                                        meta={"hide": ["navigation", "toc"], "search": {"exclude": True}}))
         return out
@@ -241,7 +242,7 @@ class _Renderer:
         annotate = (lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None
         data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target), annotate)
         return (f'<div class="dl-quiz{" dl-ruby" if ruby else ""}" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
-                f'<noscript><p>{md.escape_attr(ui("noscript_quiz", self.lang))}</p></noscript>\n'
+                f'<noscript><p>{md.escape_attr(self.strings.gettext("site.noscript_quiz"))}</p></noscript>\n'
                 + self._embed("quiz", quiz.id, data))
 
     def training_widget(self, module: m.Training, page_path: str, element: str = "dl-training") -> str:
