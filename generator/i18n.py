@@ -43,7 +43,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -85,9 +85,20 @@ def read_catalogue(lang: str, locale_dir: Path = LOCALE_DIR) -> Catalog | None:
         return read_po(source, locale=None, domain=DOMAIN)
 
 
+def _translated(message: Message) -> bool:
+    """Every form of the message is written (a plural with one empty form is not translated)."""
+    return bool(message.string) if message.pluralizable is False else all(message.string)
+
+
 def _translations(catalog: Catalog) -> Translations:
+    """``catalog`` compiled in memory; untranslated entries are left out, so they fall back."""
+    complete = Catalog(locale=catalog.locale, domain=DOMAIN)
+    complete.mime_headers = catalog.mime_headers  # keeps Plural-Forms
+    for message in catalog:
+        if message.id and _translated(message):
+            complete[message.id] = message
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)  # untranslated (empty) entries are left out, so they fall back
+    write_mo(buffer, complete)
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
 
@@ -103,11 +114,12 @@ def _babel_locale(lang: str) -> Locale:
 def _plural_categories(catalog: Catalog, locale: Locale) -> list[str]:
     """The CLDR category of each gettext plural form of ``catalog`` (``["one", "other"]`` for English).
 
-    Found by running both rules over counts 0–200, so it holds for any language's Plural-Forms.
+    Found by running both rules over counts 0–200 and a few large ones (French "many" is a
+    million), so it holds for any language's Plural-Forms.
     """
     form_of = gettext_module.c2py(catalog.plural_expr)
     categories: dict[int, str] = {}
-    for count in range(201):
+    for count in (*range(201), 1000, 10**6, 2 * 10**6):
         categories.setdefault(form_of(count), locale.plural_form(count))
     return [categories.get(index, "other") for index in range(catalog.num_plurals)]
 
@@ -168,7 +180,7 @@ class Catalogue:
             categories = _plural_categories(catalog, _babel_locale(code))
             for message in catalog:
                 key = message.id[0] if message.pluralizable else message.id
-                if not key or not key.startswith(prefix + ".") or not message.string or not any(message.string):
+                if not key or not key.startswith(prefix + ".") or not _translated(message):
                     continue
                 name = key[len(prefix) + 1:]
                 if message.pluralizable:
