@@ -161,7 +161,8 @@ class Catalogue:
     def format_date(self, day: dt.date, weekday: bool = False) -> str:
         """``2026年12月4日`` / ``4 December 2026``; with ``weekday``, ``2026年12月4日（星期五）`` /
         ``Friday 4 December 2026``."""
-        return format_date(day, self.gettext("date.long_weekday" if weekday else "date.long"), locale=self.locale)
+        pattern = self.gettext("date.long_weekday") if weekday else self.gettext("date.long")
+        return format_date(day, pattern, locale=self.locale)
 
     def format_list(self, items: list[str]) -> str:
         """The items joined as the language lists them: ``甲、乙、丙`` / ``a, b, c``."""
