@@ -196,3 +196,15 @@ def test_one_term_one_translation() -> None:
             if len(words) > 1 and words != allowed.get(en) and en not in {"、", ": ", "："}}
     two = {term: words for term, words in two.items() if term not in {"、", ":", "："}}  # punctuation
     assert not two, f"one term, several translations: {two}"
+
+
+def test_no_string_table_keyed_by_language_outside_the_catalogue() -> None:
+    """Words for the interface are not written as ``{"zh": …, "en": …}`` in code (the example
+    question bank in interop/template.py is content, not interface)."""
+    keyed = re.compile(r"""["'](?:zh|en)["']\s*:\s*[("'{]""")
+    found = [
+        f"{path.relative_to(PACKAGE).as_posix()}:{number}"
+        for path in _sources() if path.suffix == ".py" and path.relative_to(PACKAGE).as_posix() != "interop/template.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if keyed.search(line)
+    ]
+    assert not found, f"strings keyed by language outside generator/locale: {found}"
