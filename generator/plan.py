@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import model as m
-from .site.strings import ui
+from .i18n import catalogue
 
 EDITIONS = ("public", "lecturer")
 
@@ -127,6 +127,11 @@ class Plan:
                 *(f.path for f in self.media)]
 
 
+def _word(key: str, lang: str) -> str:
+    """An interface word of the site (a page title) from the string catalogue."""
+    return catalogue(lang).gettext(f"site.{key}")
+
+
 def make_plan(
     project: m.Project, *, edition: str = "public", kits: KitsSource = "render",
     existing_kits: Iterable[str] = (),
@@ -164,9 +169,9 @@ def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
         return text.get(lang, default)
 
     pages = [SitePage(lang, "index.md", "home", title(project.config.site_name), nav="home")]
-    pages += [SitePage(lang, path, key, ui(key, lang), nav=key) for key, path in NAV if key not in ("home", "kits")]
+    pages += [SitePage(lang, path, key, _word(key, lang), nav=key) for key, path in NAV if key not in ("home", "kits")]
     if plan.kits:
-        pages.append(SitePage(lang, "kits.md", "kits", ui("kits", lang), nav="kits"))
+        pages.append(SitePage(lang, "kits.md", "kits", _word("kits", lang), nav="kits"))
     pages += [SitePage(lang, f"lessons/{lesson.id}.md", "lesson", title(lesson.title), lesson.id)
               for lesson in project.lessons.values()]
     pages += [SitePage(lang, f"events/{event.id}.md", "event", title(event.title), event.id)
@@ -174,12 +179,12 @@ def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
     for module in project.training.values():
         pages.append(SitePage(lang, f"training/{module.id}.md", "module", title(module.title), module.id))
         pages.append(SitePage(lang, f"training/{module.id}-certificate.md", "certificate",
-                              f"{title(module.title)} · {ui('certificate', lang)}", module.id))
+                              f"{title(module.title)} · {_word('certificate', lang)}", module.id))
     for quiz in project.quizzes.values():
         pages.append(SitePage(lang, f"quizzes/{quiz.id}.md", "quiz", title(quiz.title), quiz.id))
         sheets = ("worksheet", "answers") if publishes_answer_key(project, quiz.id, plan.edition) else ("worksheet",)
         for sheet in sheets:
-            label = ui("worksheet" if sheet == "worksheet" else "answer_key", lang)
+            label = _word("worksheet" if sheet == "worksheet" else "answer_key", lang)
             pages.append(SitePage(lang, f"quizzes/{quiz.id}-{sheet}.md", sheet, f"{title(quiz.title)} · {label}", quiz.id))
     return pages
 

@@ -13,14 +13,9 @@ from typing import Any
 from . import links
 from . import model as m
 from .htmltext import markdown_to_html
+from .i18n import catalogue
 
 Link = Callable[[str], str]
-
-
-def _strings(table_name: str, lang: str) -> dict[str, str]:
-    from . import quiz_strings
-
-    return quiz_strings.strings_for(lang, getattr(quiz_strings, table_name))
 
 
 def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
@@ -85,7 +80,7 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
         "whole_points": project.quiz_for_plain_readers(quiz.id),
         "training": training,
         "questions": [question(q) for q in quiz.questions],
-        "strings": _strings("QUIZ_STRINGS", lang),
+        "strings": catalogue(lang).table("quiz"),
     }
 
 
@@ -111,5 +106,5 @@ def training_data(project: m.Project, module: m.Training, lang: str, link: Link)
             for u in module.units if u in project.lessons
         ],
         "certificate_href": link(f"training/{module.id}-certificate.md"),
-        "strings": _strings("TRAINING_STRINGS", lang),
+        "strings": catalogue(lang).table("training"),
     }

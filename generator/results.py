@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .i18n import catalogue
+
 FORMAT = "dandelion-results"
 VERSION = 1
 FIELDS = ("format", "version", "name", "training", "title", "credit_hours", "units_read", "units_total", "quiz",
@@ -346,17 +348,18 @@ def merge_results(paths: Iterable[str | Path]) -> list[Row]:
 
 # ---------------------------------------------------------------------------------------- writing
 
-_HEADERS = {
-    "zh": ("姓名", "培训模块", "模块名称", "学时", "已读单元", "单元总数", "结业测验", "最高分", "通过日期", "是否完成",
-           "导出时间", "来源文件"),
-    "en": ("Name", "Training", "Title", "Credit hours", "Units read", "Units total", "Quiz", "Best score", "Passed on",
-           "Complete", "Exported at", "Source file"),
-}
-_YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+#: The roster's columns; each header is the catalogue's ``roster.<column>``.
+_COLUMNS = ("name", "training", "title", "credit_hours", "units_read", "units_total", "quiz", "best_score", "passed_on",
+            "complete", "exported_at", "source_file")
+
+
+def _headers(lang: str) -> list[str]:
+    strings = catalogue(lang)
+    return [strings.gettext(f"roster.{column}") for column in _COLUMNS]
 
 
 def _cells(row: Row, lang: str) -> list[Any]:
-    yes, no = _YES_NO.get(lang, _YES_NO["zh"])
+    yes, no = catalogue(lang).gettext("roster.yes"), catalogue(lang).gettext("roster.no")
     return [row.name, row.training, row.title, _plain_number(row.credit_hours), row.units_read, row.units_total,
             row.quiz or "", "" if row.best_score is None else _plain_number(row.best_score), row.passed_at or "",
             yes if row.complete else no, row.exported_at.isoformat(), Path(row.source).name]
@@ -378,7 +381,7 @@ def write_roster_csv(rows: Iterable[Row], path: str | Path, *, lang: str = "zh")
     path = Path(path)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(_HEADERS.get(lang, _HEADERS["zh"]))
+        writer.writerow(_headers(lang))
         for row in rows:
             writer.writerow([_safe_text(c) if isinstance(c, str) else c for c in _cells(row, lang)])
     return path
@@ -393,8 +396,8 @@ def write_roster_xlsx(rows: Iterable[Row], path: str | Path, *, lang: str = "zh"
     path = Path(path)
     wb = Workbook()
     ws = wb.active
-    ws.title = "花名册" if lang == "zh" else "Roster"
-    headers = _HEADERS.get(lang, _HEADERS["zh"])
+    ws.title = catalogue(lang).gettext("roster.sheet")
+    headers = _headers(lang)
     ws.append(list(headers))
     for cell in ws[1]:
         cell.font = Font(bold=True)

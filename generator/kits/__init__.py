@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from ..i18n import catalogue, is_chinese, time_range
 from ..plan import KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
-from . import strings
 from .cache import KitCache, code_fingerprint, file_digest, make_key
 from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, SIGN_IN_ROWS, Documents, is_village, page_url
 from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing
@@ -260,11 +260,11 @@ class _Run:
         slogan = t(slogan_text)
         return PosterSpec(
             lang=lang, title=t(event.title), brand=t(cfg.site_name),
-            date=strings.date_long(event.date, lang), time=strings.time_range(event.start, event.end),
+            date=catalogue(lang).format_date(event.date, weekday=True), time=time_range(event.start, event.end),
             venue=t(event.venue), organiser=t(cfg.organisation), occasion=t(event.occasion),
             partners=[t(x) for x in event.partners],
             lecturers=[t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers],
             lessons=[t(les.title) for les in lessons], slogan=slogan,
-            slogan_pinyin=self.pinyin.syllables(slogan, sandhi=True) if village and strings.is_zh(lang) and slogan else [],
+            slogan_pinyin=self.pinyin.syllables(slogan, sandhi=True) if village and is_chinese(lang) and slogan else [],
             slogan_extra=extra, qr_url=page_url(cfg, lang, "events", event.id), village=village,
         )

@@ -23,6 +23,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..i18n import LOCALE_DIR
+
 CACHE_VERSION = "1"
 MAX_AGE_DAYS = 45
 PACKAGE = Path(__file__).parent
@@ -30,13 +32,16 @@ PACKAGE = Path(__file__).parent
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of this package's code, templates and CSS, plus the rendering libraries' versions."""
+    """Hash of this package's code, templates, CSS and string catalogues, plus the rendering libraries' versions."""
     h = hashlib.sha256(CACHE_VERSION.encode())
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in {".py", ".j2", ".css"} and "__pycache__" not in path.parts:
             h.update(path.relative_to(PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
-    for dist in ("weasyprint", "pillow", "segno", "pydyf"):
+    for path in sorted(LOCALE_DIR.rglob("*.po")):  # the words printed on the kits
+        h.update(path.relative_to(LOCALE_DIR).as_posix().encode())
+        h.update(path.read_bytes())
+    for dist in ("weasyprint", "pillow", "segno", "pydyf", "babel"):
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:

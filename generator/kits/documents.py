@@ -24,10 +24,10 @@ from markupsafe import Markup, escape
 from .. import links
 from .. import model as m
 from ..htmltext import markdown_to_html
+from ..i18n import catalogue, time_range
+from ..i18n import is_chinese as is_zh
 from ..zh import PRINT_RUBY_CSS, chinese_number
-from . import strings
 from .fonts import KitFonts
-from .strings import is_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
 GREEN = "#0b5d4b"
@@ -159,11 +159,11 @@ def outline(lesson: m.Lesson, lang: str) -> Outline:
         estimated = not section.minutes
         minutes = section.minutes or share.pop(0)
         end = start + minutes
-        clock = f"第{start}–{end}分钟" if is_zh(lang) else f"min {start}–{end}"
+        clock = catalogue(lang).gettext("kit.outline_clock", start=start, end=end)
         rows.append(OutlineRow(section, start, minutes, estimated, clock))
         start = end
     total = sum(r.minutes for r in rows)
-    note = "" if total == lesson.duration_minutes else strings.t("outline_sum", lang, sum=total, total=lesson.duration_minutes)
+    note = "" if total == lesson.duration_minutes else catalogue(lang).gettext("kit.outline_sum", sum=total, total=lesson.duration_minutes)
     return Outline(rows, note, bool(unknown))
 
 
@@ -182,6 +182,7 @@ class K:
         self.village = village
         self.fonts = fonts
         self.pinyin = pinyin
+        self.strings = catalogue(lang)
         self.zh = is_zh(lang)
         self.html_lang = "zh-Hans" if self.zh else lang
         self.font_css = Markup(
@@ -190,7 +191,7 @@ class K:
         )
         self.css = Markup(css_text(village))
         x, y = ("counter(page)", "counter(pages)")
-        pattern = strings.t("page_x_of_y", lang, x="\x00", y="\x01")
+        pattern = self.strings.gettext("kit.page_x_of_y", x="\x00", y="\x01")
         pieces = re.split(r"(\x00|\x01)", pattern)
         self.page_counter_css = Markup(" ".join(
             x if piece == "\x00" else y if piece == "\x01" else f'"{self.css_string(piece)}"' for piece in pieces if piece
@@ -205,8 +206,13 @@ class K:
         value = text if isinstance(text, str) else text.get(self.lang, self.default)
         return links.rewrite(value, lambda link: site_address(self.cfg, self.lang, link.site_path))
 
-    def s(self, key: str, **kw: object) -> str:
-        return strings.t(key, self.lang, **kw)
+    def gettext(self, msgid: str, **values: object) -> str:
+        """The interface string ``msgid`` (``kit.plan``) in the document's language."""
+        return self.strings.gettext(msgid, **values)
+
+    def ngettext(self, msgid: str, n: int, **values: object) -> str:
+        """The plural string ``msgid`` in the form for ``n``."""
+        return self.strings.ngettext(msgid, n, **values)
 
     def md(self, text: m.Text | None) -> Markup:
         return Markup(markdown_to_html(self.t(text))) if text is not None else Markup("")
@@ -233,7 +239,7 @@ class K:
         return found[0] if found else ""
 
     def join(self, texts: list[m.Text]) -> str:
-        return strings.list_join([self.t(x) for x in texts], self.lang)
+        return self.strings.format_list([self.t(x) for x in texts])
 
     def extras(self, text: m.Text | None) -> list[tuple[Any, str]]:
         """Extra-language versions of ``text`` (e.g. Hlai) printed beside it in village documents."""
@@ -252,7 +258,7 @@ class K:
         lines = []
         for code, who in item.supplied_by.items():
             name = self.cfg.extra_languages[code].name.get(self.lang, self.default) if code in self.cfg.extra_languages else code
-            lines.append(self.s("supplied_by", language=name, who=self.t(who)))
+            lines.append(self.gettext("kit.supplied_by", language=name, who=self.t(who)))
         return lines
 
     @staticmethod
@@ -263,10 +269,10 @@ class K:
     def fill_answers(self, q: m.FillBlankQuestion) -> str:
         return " / ".join(q.printed_answers(self.lang, self.default))
 
-    def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, key: str) -> bool:
+    def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, msgid: str) -> bool:
         """False when the prompt already says "（多选）" / "(Choose all that apply)"."""
         prompt = self.t(q.prompt).lower()
-        return not any(word in prompt for word in (self.s(key).lower(), "单选", "多选", "choose"))
+        return not any(word in prompt for word in (self.gettext(msgid).lower(), "单选", "多选", "choose"))
 
     def review(self, q: m.SingleQuestion) -> str:
         lesson = self.p.lessons.get(q.lesson or "")
@@ -326,7 +332,7 @@ class Documents:
         return self._k[key]
 
     def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
-        page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.s('village_edition')}" if k.village else ""))
+        page_label = ctx.pop("page_label", k.gettext("kit." + kind) + (f" · {k.gettext('kit.village_edition')}" if k.village else ""))
         return _env().get_template(template).render(
             k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label,
             village=k.village, compact=ctx.pop("compact", 0), **ctx,
@@ -342,15 +348,15 @@ class Documents:
         k = self.k(lang, False, annotate=is_village(setting))
         cfg = self.p.config
         meta = [
-            (k.s("audience"), strings.list_join([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences], lang)),
-            (k.s("setting"), self._setting_name(k, setting)),
-            (k.s("duration"), k.s("minutes", n=lesson.duration_minutes)),
+            (k.gettext("kit.audience"), k.strings.format_list([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
+            (k.gettext("kit.setting"), self._setting_name(k, setting)),
+            (k.gettext("kit.duration"), k.gettext("kit.minutes", n=lesson.duration_minutes)),
         ]
         return self._render(
-            "plan.html.j2", k, "plan", f"{k.t(lesson.title)} · {k.s('plan')}", lesson=lesson, meta=meta,
+            "plan.html.j2", k, "plan", f"{k.t(lesson.title)} · {k.gettext('kit.plan')}", lesson=lesson, meta=meta,
             outline=outline(lesson, lang), laws=self._laws(k, lesson), terms=self._terms(lesson),
             quiz=self.p.quizzes.get(lesson.quiz or ""),
-            page_label=f"{k.s('plan')} · {self._setting_name(k, setting)}",
+            page_label=f"{k.gettext('kit.plan')} · {self._setting_name(k, setting)}",
         )
 
     def handout(self, lesson: m.Lesson, setting: str, lang: str, compact: int = 0) -> str:
@@ -364,7 +370,7 @@ class Documents:
         url = page_url(self.p.config, lang, "lessons", lesson.id)
         qr = {"svg": Markup(qr_svg(url)), "url": url} if url else None
         return self._render(
-            "handout.html.j2", k, "handout", f"{k.t(lesson.title)} · {k.s('handout')}", lesson=lesson,
+            "handout.html.j2", k, "handout", f"{k.t(lesson.title)} · {k.gettext('kit.handout')}", lesson=lesson,
             images=images, terms=self._terms(lesson), centres=centres, any_example=any(c.example for c in centres),
             qr=qr, compact=compact,
         )
@@ -375,9 +381,9 @@ class Documents:
         questions = quiz.questions[: quiz.draw] if quiz.draw else quiz.questions
         kind = "answer-key" if answers else "worksheet"
         return self._render(
-            "worksheet.html.j2", k, kind, f"{k.t(quiz.title)} · {k.s(kind)}", quiz=quiz, lesson=lesson,
+            "worksheet.html.j2", k, kind, f"{k.t(quiz.title)} · {k.gettext('kit.' + kind)}", quiz=quiz, lesson=lesson,
             questions=[(q, i) for i, q in enumerate(questions, 1)], answers=answers,
-            group_label=k.s("unit_village" if is_village(setting) else "class_or_unit" if "campus" in setting.split("-") else "community_or_unit"),
+            group_label=k.gettext("kit.unit_village" if is_village(setting) else "kit.class_or_unit" if "campus" in setting.split("-") else "kit.community_or_unit"),
             drawn=len(questions) if quiz.draw and quiz.draw < len(quiz.questions) else 0,
         )
 
@@ -387,7 +393,7 @@ class Documents:
         k = self.k(lang, is_village(setting))
         title, subtitle, fields = self._event_fields(k, lesson=lesson, event=event)
         return self._render(
-            "sign_in.html.j2", k, "sign-in", f"{title} · {k.s('sign-in')}", title=title, subtitle=subtitle,
+            "sign_in.html.j2", k, "sign-in", f"{title} · {k.gettext('kit.sign-in')}", title=title, subtitle=subtitle,
             fields=fields, rows=rows or SIGN_IN_ROWS[k.village][0],
         )
 
@@ -397,24 +403,24 @@ class Documents:
         audiences = (event.audiences if event else lesson.audiences if lesson else [])
         who = [k.t(self.p.config.audiences[a]) for a in audiences if a in self.p.config.audiences]
         if who:
-            who.append("其他" if k.zh else "Other")
+            who.append(k.gettext("kit.fb_other"))
         return self._render(
-            "feedback.html.j2", k, "feedback", f"{title} · {k.s('feedback')}", title=title, subtitle=subtitle, who=who,
+            "feedback.html.j2", k, "feedback", f"{title} · {k.gettext('kit.feedback')}", title=title, subtitle=subtitle, who=who,
         )
 
     # -- events --------------------------------------------------------------------------------------
     def certificate(self, event: m.Event, lang: str) -> str:
         k = self.k(lang, is_village(event.setting))
-        body = Markup(escape(k.s("cert_body", name="\x00", date="\x01", venue="\x02", title="\x03")))
+        body = Markup(escape(k.gettext("kit.cert_body", name="\x00", date="\x01", venue="\x02", title="\x03")))
         body = Markup(
             str(body).replace("\x00", '<span class="name-blank"></span>')
-            .replace("\x01", str(escape(strings.date_long(event.date, lang, weekday=False))))
+            .replace("\x01", str(escape(k.strings.format_date(event.date))))
             .replace("\x02", str(escape(k.t(event.venue))))
             .replace("\x03", str(escape(_inner_quotes(k.t(event.title)))))
         )
         return self._render(
-            "certificate.html.j2", k, "certificate", f"{k.t(event.title)} · {k.s('certificate')}", body=body,
-            date=strings.date_long(event.date, lang, weekday=False), partners=[], page_label="",
+            "certificate.html.j2", k, "certificate", f"{k.t(event.title)} · {k.gettext('kit.certificate')}", body=body,
+            date=k.strings.format_date(event.date), partners=[], page_label="",
         )
 
     # -- pieces ------------------------------------------------------------------------------------
@@ -423,15 +429,16 @@ class Documents:
             lessons = [k.t(self.p.lessons[i].title) for i in event.lessons if i in self.p.lessons]
             lecturers = [k.t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers]
             fields = [
-                (k.s("date"), strings.date_long(event.date, k.lang)),
-                (k.s("time"), strings.time_range(event.start, event.end)),
-                (k.s("venue"), k.t(event.venue)),
-                (k.s("lecturers", n=len(lecturers)), strings.list_join(lecturers, k.lang)),
+                (k.gettext("kit.date"), k.strings.format_date(event.date, weekday=True)),
+                (k.gettext("kit.time"), time_range(event.start, event.end)),
+                (k.gettext("kit.venue"), k.t(event.venue)),
+                (k.ngettext("kit.lecturers", len(lecturers)), k.strings.format_list(lecturers)),
             ]
-            subtitle = k.t(event.occasion) or strings.list_join(lessons, k.lang) or None
+            subtitle = k.t(event.occasion) or k.strings.format_list(lessons) or None
             return k.t(event.title), subtitle, [(a, b) for a, b in fields if b] or fields
         assert lesson is not None
-        fields = [(k.s("date"), ""), (k.s("venue"), ""), (k.s("lecturers"), "")]
+        # the number of lecturers is not known yet: the plural form
+        fields = [(k.gettext("kit.date"), ""), (k.gettext("kit.venue"), ""), (k.ngettext("kit.lecturers", 2), "")]
         return k.t(lesson.title), None, fields
 
     def _laws(self, k: K, lesson: m.Lesson) -> list[dict[str, Any]]:
@@ -442,11 +449,11 @@ class Documents:
                 continue
             name = k.t(law.name)
             if law.year:
-                name += f"（{law.year}年）" if k.zh else f" ({law.year})"
+                name += k.gettext("kit.law_year", year=law.year)
             article = law.articles.get(ref.article) if ref.article else None
             out.append({
                 "name": name,
-                "article": k.s("article", n=ref.article, cn=chinese_number(ref.article)) if ref.article else "",
+                "article": k.gettext("kit.article", n=ref.article, cn=chinese_number(ref.article)) if ref.article else "",
                 "summary": k.t(article.summary) if article else "",
                 "note": k.md_inline(law.note) if law.note and not ref.article else "",
             })

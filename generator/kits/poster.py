@@ -20,7 +20,7 @@ import segno
 from markupsafe import escape
 from PIL import Image, ImageDraw
 
-from . import strings
+from ..i18n import catalogue, is_chinese
 from .documents import GREEN, YELLOW
 from .fonts import KitFonts
 from .textfit import Fitted, Measure, fit, pil_font
@@ -211,7 +211,7 @@ def _layout_poster(spec: PosterSpec, fonts: KitFonts, title_budget: float) -> tu
     b = _Builder(lay, fonts)
     margin = 20.0
     inner = W - 2 * margin
-    zh = strings.is_zh(spec.lang)
+    strings = catalogue(spec.lang)
 
     # Title block first (its height decides the green band's), drawn after the band.
     title_top = 58.0 if spec.occasion else 44.0
@@ -251,26 +251,27 @@ def _layout_poster(spec: PosterSpec, fonts: KitFonts, title_budget: float) -> tu
         qr_y = info_top + (info_bottom - info_top - qr_size - 14.0) / 2
         b.add(Rect(W - margin - qr_size, qr_y, qr_size, qr_size, WHITE))
         b.add(QR(W - margin - qr_size, qr_y, qr_size, spec.qr_url))
-        b.text_box("qr-caption", strings.t("scan_event", spec.lang), x=W - margin - qr_size - 6, y=qr_y + qr_size + 2,
+        b.text_box("qr-caption", strings.gettext("kit.scan_event"), x=W - margin - qr_size - 6, y=qr_y + qr_size + 2,
                    w=qr_size + 12, h=12.0, max_size=6.0, min_size=3.5, color=GREEN, align="center", max_lines=2, bold=True)
 
     rows = [
-        (strings.t("date", spec.lang), spec.date),
-        (strings.t("time", spec.lang), spec.time),
-        (strings.t("venue", spec.lang), spec.venue),
-        (strings.t("lessons", spec.lang, n=len(spec.lessons)), ("、" if zh else "; ").join(f"《{x}》" if zh else x for x in spec.lessons)),
-        (strings.t("lecturers", spec.lang, n=len(spec.lecturers)), strings.list_join(spec.lecturers, spec.lang)),
+        (strings.gettext("kit.date"), spec.date),
+        (strings.gettext("kit.time"), spec.time),
+        (strings.gettext("kit.venue"), spec.venue),
+        (strings.ngettext("kit.lessons", len(spec.lessons)),
+         strings.gettext("kit.titles_separator").join(strings.gettext("kit.title_quoted", title=x) for x in spec.lessons)),
+        (strings.ngettext("kit.lecturers", len(spec.lecturers)), strings.format_list(spec.lecturers)),
     ]
     rows = [(label, value) for label, value in rows if value]
     info_size = _info_rows(b, rows, x=margin, y=info_top, w=info_w, h=info_bottom - info_top)
 
     # Footer: organisers.
     b.add(Rect(-BLEED, footer_top, W + 2 * BLEED, H - footer_top + BLEED, GREEN))
-    org = f"{strings.t('organiser', spec.lang)}{'：' if zh else ': '}{spec.organiser}"
+    org = f"{strings.gettext('kit.organiser')}{strings.gettext('kit.colon')}{spec.organiser}"
     b.text_box("organiser", org, x=margin, y=footer_top + 8, w=inner, h=14.0, max_size=8.0, min_size=4.5, bold=True,
                color=WHITE, max_lines=1)
     if spec.partners:
-        partners = f"{strings.t('partners', spec.lang)}{'：' if zh else ': '}{strings.list_join(spec.partners, spec.lang)}"
+        partners = f"{strings.gettext('kit.partners')}{strings.gettext('kit.colon')}{strings.format_list(spec.partners)}"
         b.text_box("partners", partners, x=margin, y=footer_top + 23, w=inner, h=16.0, max_size=6.0, min_size=3.8,
                    color=WHITE, max_lines=2)
     return lay, info_size
@@ -553,7 +554,7 @@ def poster_html(layout: Layout, spec: PosterSpec, fonts: KitFonts) -> str:
             marks.append(f'<div class="mk h" style="top:{y - 0.05:.3f}mm;left:{(x + off) if sign > 0 else (x - off - length):.3f}mm;width:{length}mm"></div>')
     slug_text = escape(f"{spec.title} · A3 297×420 mm · bleed 3 mm")
     return f"""<!doctype html>
-<html lang="{"zh-Hans" if strings.is_zh(spec.lang) else spec.lang}">
+<html lang="{"zh-Hans" if is_chinese(spec.lang) else spec.lang}">
 <head><meta charset="utf-8"><title>{escape(spec.title)}</title>
 <meta name="author" content="{escape(spec.organiser)}">
 <style>

@@ -3,8 +3,8 @@
 Which files a page links to comes from the plan (``plan.kits_for``: path, kind, setting); what each link
 says about the file (``PDF · 2 页 · 180 KB``) comes from its entry in ``kits/manifest.json``, the record
 of the files in the output folder (rendered by this build, or kept from the previous one by
-``build --no-kits``). The kit-kind words are the kits' own (``kits.strings``: the same words head the
-printed files).
+``build --no-kits``). The kit-kind words are the kits' own catalogue entries (``kit.<kind>``: the same
+words head the printed files).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import model as m
-from ..kits import strings as kit_strings
+from ..i18n import catalogue
 from ..plan import KitFile
 
 #: A manifest entry of a kit file (``kits/manifest.json``'s ``files``), by its ``path``.
@@ -30,7 +30,7 @@ def download_link(kit: KitFile, entry: dict[str, Any], config: m.SiteConfig, lan
 
 def label(kit: KitFile, config: m.SiteConfig, lang: str) -> str:
     """``听众讲义 · 黎村苗寨``: the kind, and for a lesson's files the setting they are for."""
-    text = kit_strings.t(kit.kind, lang)
+    text = catalogue(lang).gettext(f"kit.{kit.kind}")
     if kit.lesson is None:
         return text
     setting = config.settings.get(kit.setting)
@@ -42,7 +42,7 @@ def info(entry: dict[str, Any], lang: str) -> str:
     """``PDF · 2 页 · 180 KB`` / ``PNG · 3508×4961 · 1.2 MB``."""
     parts = [entry["path"].rsplit(".", 1)[-1].upper()]
     if "pages" in entry:
-        parts.append(kit_strings.t("pages", lang, n=entry["pages"]))
+        parts.append(catalogue(lang).ngettext("kit.pages", entry["pages"]))
     if "width" in entry:
         parts.append(f"{entry['width']}×{entry['height']}")
     parts.append(_size(entry["bytes"]))

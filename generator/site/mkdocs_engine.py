@@ -35,9 +35,9 @@ from typing import Any
 import yaml
 
 from ..errors import BuildError
+from ..i18n import catalogue
 from . import scripts
 from .pages import Page
-from .strings import ui
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
 SHIM = "vendor/iframe-worker/shim.js"
@@ -112,14 +112,14 @@ def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, st
     depth = path.count("/") + 1  # from <lang>/<path> up to the site root
     html = path[:-3] + ".html" if path.endswith(".md") else path
     return [
-        {"lang": other, "name": ui("language_name", other), "href": "../" * depth + f"{other}/{html}", "current": other == lang}
+        {"lang": other, "name": catalogue(other).gettext("site.language_name"), "href": "../" * depth + f"{other}/{html}", "current": other == lang}
         for other in languages
     ]
 
 
 def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: str, copyright_text: str,
             site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path) -> dict[str, Any]:
-    nav = [{ui(p.nav, lang): p.path} for p in pages if p.nav is not None]
+    nav = [{catalogue(lang).gettext(f"site.{p.nav}"): p.path} for p in pages if p.nav is not None]
     not_in_nav = sorted("/" + p.path for p in pages if not p.in_nav)
     search_lang = ["zh", "en"] if lang.startswith("zh") else ["en"]
     return {

@@ -25,12 +25,12 @@ from .. import links
 from .. import model as m
 from ..clock import build_date
 from ..htmltext import markdown_to_html
+from ..i18n import catalogue
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
 from . import scripts
 from .downloads import KitEntries, download_link
-from .strings import ui
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -92,15 +92,18 @@ class _Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.strings = catalogue(lang)
+        self.env.install_gettext_callables(self.strings.gettext, self.strings.ngettext, newstyle=False)  # type: ignore[attr-defined]
         self.env.filters.update(
             t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
-            minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
-            article=lambda n: ui("article", lang, n=n, cn=chinese_number(n)),
+            minutes=lambda n: self.strings.gettext("site.minutes", n=n), html=lambda s: markdown_to_html(s),
+            article=lambda n: self.strings.gettext("site.article", n=n, cn=chinese_number(n)),
             html_inline=lambda s: markdown_to_html(s, inline=True),
             ruby=self.ruby, ruby_md=self.ruby_md,
         )
-        self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
+        self.env.globals.update(lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
                                 unit_read_widget=self.unit_read_widget,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
@@ -145,9 +148,7 @@ class _Renderer:
         return md.plain(self.t(text))
 
     def date(self, d: dt.date) -> str:
-        if self.lang.startswith("zh"):
-            return f"{d.year}年{d.month}月{d.day}日"
-        return f"{d.day} {d.strftime('%B')} {d.year}"
+        return self.strings.format_date(d)
 
     def label(self, item_id: str, kind: str) -> str:
         table = {"audience": self.p.config.audiences, "setting": self.p.config.settings, "region": self.p.config.regions}[kind]
@@ -269,7 +270,7 @@ class _Renderer:
         annotate = (lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None
         data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target), annotate)
         return (f'<div class="dl-quiz{" dl-ruby" if ruby else ""}" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
-                f'<noscript><p>{md.escape_attr(ui("noscript_quiz", self.lang))}</p></noscript>\n'
+                f'<noscript><p>{md.escape_attr(self.strings.gettext("site.noscript_quiz"))}</p></noscript>\n'
                 + self._embed("quiz", quiz.id, data))
 
     def training_widget(self, module: m.Training, page_path: str, element: str = "dl-training") -> str:

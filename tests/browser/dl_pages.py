@@ -126,16 +126,16 @@ def unit_read_html(unit: str, trainings: list[str]) -> str:
     return f"<div class=\"dl-unit-read\" data-unit=\"{unit}\" data-trainings='{html.escape(json.dumps(trainings), quote=False)}'></div>"
 
 
-def strings(lang: str) -> dict[str, str]:
-    from generator.quiz_strings import QUIZ_STRINGS, strings_for
+def strings(lang: str) -> dict[str, str | dict[str, str]]:
+    from generator.i18n import catalogue
 
-    return strings_for(lang, QUIZ_STRINGS)
+    return catalogue(lang).table("quiz")
 
 
-def training_strings(lang: str) -> dict[str, str]:
-    from generator.quiz_strings import TRAINING_STRINGS, strings_for
+def training_strings(lang: str) -> dict[str, str | dict[str, str]]:
+    from generator.i18n import catalogue
 
-    return strings_for(lang, TRAINING_STRINGS)
+    return catalogue(lang).table("training")
 
 
 HOSTILE = "</script><script>alert(1)</script>"

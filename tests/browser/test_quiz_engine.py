@@ -19,7 +19,7 @@ from dl_pages import (
 )
 from quiz_driver import answer, current_id, flat_questions, open_quiz, order_texts, run_quiz, strip_tags
 
-from generator.quiz_strings import LANGUAGES, QUIZ_STRINGS, TRAINING_STRINGS
+from generator.i18n import catalogue
 
 
 def stored(page: Any, quiz_id: str) -> dict[str, Any] | None:
@@ -124,7 +124,7 @@ def test_multiple_partial_credit_rule_is_shown_and_applied(guarded_page, site_ro
     multiple = next(q for q in all_type_questions() if q["type"] == "multiple")
     data = quiz_data("partial", questions=[multiple], pass_mark=50)
     open_quiz(page, site_root, data)
-    assert page.locator(".dl-quiz__rule").inner_text() == QUIZ_STRINGS["partial_rule"]["zh"]
+    assert page.locator(".dl-quiz__rule").inner_text() == catalogue("zh").gettext("quiz.partial_rule")
     # one of two right answers picked (the rule's other cases: tests/js/scoring.test.js): partly correct, half a point, 50% ≥ pass mark 50
     page.locator(".dl-quiz__option", has_text="跳跳糖").click()
     page.locator(".dl-quiz__question button[type=submit]").click()
@@ -394,7 +394,7 @@ def test_missing_strings_fall_back_and_bad_data_says_so(guarded_page, site_root)
     page.goto((site_root / "quizzes/fallback.html").as_uri())
     assert page.locator(".dl-quiz__question button[type=submit]").inner_text() == "交卷"
     assert page.locator(".dl-quiz__counter").inner_text() == "第1题，共7题"
-    assert page.locator("#broken").inner_text() == QUIZ_STRINGS["load_error"]["zh"]
+    assert page.locator("#broken").inner_text() == catalogue("zh").gettext("quiz.load_error")
 
 
 def test_best_score_survives_reload(guarded_page, site_root):
@@ -409,16 +409,13 @@ def test_best_score_survives_reload(guarded_page, site_root):
     assert "历史最高分57%（已完成1次）" in page.locator(".dl-quiz__meta").inner_text()
 
 
-def test_fallback_strings_match_python_tables(guarded_page, site_root):
+def test_fallback_strings_match_the_catalogue(guarded_page, site_root):
     page = guarded_page
     write_page(site_root, "blank.html", "<p>x</p>")
     page.goto((site_root / "blank.html").as_uri())
-    for js_name, table in (("quiz", QUIZ_STRINGS), ("training", TRAINING_STRINGS)):
+    for js_name, prefix in (("quiz", "quiz"), ("training", "training")):
         fallback = page.evaluate(f"window.Dandelion.{js_name}.FALLBACK_STRINGS")  # {lang: {key: text}}
-        assert set(fallback) == set(LANGUAGES)
-        as_python = {key: {lang: fallback[lang][key] for lang in LANGUAGES} for key in fallback["zh"]}
-        assert set(fallback["en"]) == set(fallback["zh"])
-        assert as_python == table
+        assert fallback == {lang: catalogue(lang).table(prefix) for lang in ("zh", "en")}
 
 
 def test_every_control_is_labelled_and_big_enough(make_page, site_root):
@@ -478,7 +475,7 @@ def test_works_without_local_storage(make_page, site_root):
         "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});")
     data = quiz_data("no-storage")
     open_quiz(page, site_root, data)
-    assert page.locator(".dl-quiz__warning").inner_text() == QUIZ_STRINGS["storage_unavailable"]["zh"]
+    assert page.locator(".dl-quiz__warning").inner_text() == catalogue("zh").gettext("quiz.storage_unavailable")
     run_quiz(page, data, True)
     assert page.locator(".dl-quiz__score-value").inner_text() == "100%"
     assert "历史最高分100%（已完成1次）" in page.locator(".dl-quiz__best").inner_text()

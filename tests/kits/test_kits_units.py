@@ -338,10 +338,12 @@ def test_cache_round_trip_damage_and_prune(tmp_path: Path) -> None:
 
 
 def test_labels_agree_with_the_count() -> None:
-    from generator.kits import strings
+    from generator.i18n import catalogue
 
-    assert strings.t("lessons", "en", n=1) == "Talk" and strings.t("lessons", "en", n=2) == "Talks"
-    assert strings.t("lecturers", "en") == "Speakers" and strings.t("lecturers", "zh", n=1) == "主讲"
+    english, chinese = catalogue("en"), catalogue("zh")
+    assert english.ngettext("kit.lessons", 1) == "Talk" and english.ngettext("kit.lessons", 2) == "Talks"
+    assert english.ngettext("kit.lecturers", 2) == "Speakers" and chinese.ngettext("kit.lecturers", 1) == "主讲"
+    assert english.ngettext("kit.pages", 1) == "1 page" and chinese.ngettext("kit.pages", 3) == "3页"
 
 
 def test_handout_for_children_leaves_out_adult_parts(tmp_path: Path) -> None:
