@@ -22,6 +22,7 @@ from . import model as m
 from .clock import build_date
 from .errors import Diagnostics
 from .loader import load_checked
+from .media import prepare_media
 from .plan import Plan, default_out, make_plan
 from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
@@ -67,7 +68,7 @@ def build(
         else:
             _keep_kits(plan, writer)
         report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
-        _copy_media(plan, writer)
+        _copy_media(project, plan, writer)
         _write_root_index(project, plan, writer)
     return report
 
@@ -127,10 +128,12 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
     return count, warnings
 
 
-def _copy_media(plan: Plan, writer: OutputWriter) -> None:
-    """Copy every image the content uses into ``media/``, shared by both languages."""
-    for media in plan.media:
-        writer.copy_file(media.source, media.path, "media")
+def _copy_media(project: m.Project, plan: Plan, writer: OutputWriter) -> None:
+    """Every image the content uses, cleaned (no metadata, upright, web-sized), into ``media/`` for both languages."""
+    sources = [media.path.removeprefix("media/") for media in plan.media]
+    cleaned = prepare_media(project.root, project.content_dir, sources, "web")
+    for media, src in zip(plan.media, sources, strict=True):
+        writer.copy_file(cleaned / src, media.path, "media")
 
 
 def _write_root_index(project: m.Project, plan: Plan, writer: OutputWriter) -> None:

@@ -18,11 +18,16 @@ cached by content hash.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+#: Changed whenever cleaning changes, so that cached copies are made again.
+CLEANER_VERSION = "1"
 #: Long edge of a web copy: sharp on a phone and a projector, a fraction of a camera's 6,000 px.
 WEB_MAX_SIDE = 1600
 #: Long edge of a print copy: an A4 width at about 240 dpi.
@@ -199,3 +204,37 @@ def _svg(data: bytes) -> tuple[bytes, list[str]]:
     ElementTree.register_namespace("xlink", _XLINK)
     cleaned = ElementTree.tostring(root, encoding="unicode")
     return cleaned.encode("utf-8"), problems
+
+
+# --- the cleaned copies that the site and the kits publish -------------------------------------------
+
+#: Where cleaned copies are kept between builds, per variant (``web``, ``print``), at the content's paths.
+MEDIA_CACHE = ".dandelion-cache/media"
+_VARIANTS = {"web": WEB_MAX_SIDE, "print": PRINT_MAX_SIDE}
+
+
+def prepare_media(project_root: Path, content_dir: Path, sources: Iterable[str], variant: str) -> Path:
+    """Cleaned copies of the images ``sources`` (paths under ``content_dir``) in one folder, at the same paths.
+
+    A copy is made again only when its original changed (a content hash is kept beside it), so a rebuild
+    costs one read of each image. A file that cannot be cleaned stops the build with its name.
+    """
+    from .errors import BuildError
+
+    folder = project_root / MEDIA_CACHE / variant
+    for src in sources:
+        original = content_dir / src
+        target = folder / src
+        stamp = target.with_name(target.name + ".sha256")
+        data = original.read_bytes()
+        digest = hashlib.sha256(data + f"{variant}:{_VARIANTS[variant]}:{CLEANER_VERSION}".encode()).hexdigest()
+        if target.is_file() and stamp.is_file() and stamp.read_text(encoding="ascii") == digest:
+            continue
+        try:
+            cleaned = clean_image(src, data, max_side=_VARIANTS[variant])
+        except ImageError as exc:
+            raise BuildError(f"content/{src}: {exc}") from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(cleaned.data)
+        stamp.write_text(digest, encoding="ascii")
+    return folder

@@ -30,6 +30,7 @@ from typing import Any
 
 from .. import model as m
 from ..i18n import catalogue, is_chinese, time_range
+from ..media import prepare_media
 from ..plan import KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
@@ -118,6 +119,11 @@ def _worker_count(wanted: int | None, tasks: int) -> int:
     return max(1, min(wanted, tasks // 3))
 
 
+def _kit_images(project: m.Project) -> list[str]:
+    """The images kits show: the lessons' section pictures."""
+    return sorted({s.image.src for lesson in project.lessons.values() for s in lesson.sections if s.image})
+
+
 class _Run:
     def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool) -> None:
         self.p = project
@@ -125,8 +131,11 @@ class _Run:
         self.log = log
         self.result = result
         self.cache = KitCache(project.root / CACHE_DIR) if use_cache else None
-        self.base_url = project.content_dir.resolve().as_uri() + "/"
-        self.roots = (str(project.content_dir.resolve()), str(Path(__file__).parent))
+        # Kits show the cleaned print copies of the content's images (no metadata, upright, print-sized),
+        # at the same relative paths as in content/.
+        media = prepare_media(project.root, project.content_dir, _kit_images(project), "print").resolve()
+        self.base_url = media.as_uri() + "/"
+        self.roots = (str(media), str(Path(__file__).parent))
         self._fonts: KitFonts | None = None
         self._docs: Documents | None = None
         self._pinyin: Any = None
