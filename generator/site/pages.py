@@ -20,7 +20,7 @@ import jinja2
 
 from .. import links
 from .. import model as m
-from ..htmltext import markdown_to_html
+from .. import markup
 from ..zh import chinese_number
 from . import markdown as md
 from .strings import ui
@@ -86,11 +86,10 @@ class _Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
-            minutes=lambda n: ui("minutes", lang, n=n), html=lambda s: markdown_to_html(s),
+            t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, md_inner=self.md_inner, plain=self.plain, date=self.date, label=self.label,
+            minutes=lambda n: ui("minutes", lang, n=n), md_inline=self.md_inline,
             article=lambda n: ui("article", lang, n=n, cn=chinese_number(n)),
-            html_inline=lambda s: markdown_to_html(s, inline=True),
-            ruby=self.ruby, ruby_md=self.ruby_md, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
+            ruby=self.ruby, tojson_attr=lambda v: md.escape_attr(json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(ui=lambda key, **kw: ui(key, lang, **kw), lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
@@ -116,8 +115,27 @@ class _Renderer:
         label = self.p.config.topics.get(topic_id)
         return self.a(label) if label is not None else md.escape_attr(topic_id)
 
-    def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
-        return "" if text is None else md.block(self.t(text), shift, indent)
+    def _content(self, text: m.Text, *, inline: bool = False, shift: int = 0, ruby: bool = False) -> str:
+        """A content field as sanitised HTML (:func:`generator.markup.render`), links relative to this page."""
+        return markup.render(
+            text.get(self.lang, self.default), inline=inline, shift=shift,
+            link=lambda target: relative_url(self._page, target.site_path),
+            annotate=(lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None,
+        )
+
+    def md(self, text: m.Text | None, shift: int = 0) -> str:
+        """A Markdown field as an HTML block for the page: already safe, wrapped in one element so that
+        the site engine stores it away whole and never reads any of it as Markdown again."""
+        return "" if text is None else f'<div class="dl-text">\n{self.md_inner(text, shift)}\n</div>'
+
+    def md_inner(self, text: m.Text | None, shift: int = 0, ruby: bool = False) -> str:
+        """A Markdown field as HTML for the inside of an element the template writes in raw HTML
+        (never at the top level of the page's Markdown: text there would be read as Markdown again)."""
+        return "" if text is None else self._content(text, shift=shift, ruby=ruby)
+
+    def md_inline(self, text: m.Text | None) -> str:
+        """A one-paragraph Markdown field (an option, an ordering item) as inline HTML, for raw HTML contexts."""
+        return "" if text is None else self._content(text, inline=True)
 
     def kits(self, key: str) -> list[dict[str, Any]]:
         """The kit files of one lesson or event in this page's language, labelled in it."""
@@ -132,12 +150,9 @@ class _Renderer:
         """Plain text as HTML with pinyin over each Han character (shown by the pinyin toggle)."""
         return self.o.pinyin.ruby_html(self.t(text))
 
-    def ruby_md(self, text: m.Text | None, shift: int = 0) -> str:
-        """Markdown text rendered to HTML with pinyin over each Han character."""
-        return self.o.pinyin.annotate_html(markdown_to_html(md.block(self.t(text), shift)), form="ruby")
-
     def plain(self, text: m.Text | None) -> str:
-        return md.plain(self.t(text))
+        """A Markdown field as plain text on one line (card summaries, page descriptions)."""
+        return "" if text is None else markup.plain_text(text.get(self.lang, self.default))
 
     def date(self, d: dt.date) -> str:
         if self.lang.startswith("zh"):
@@ -222,9 +237,7 @@ class _Renderer:
         return out
 
     def _embed(self, kind: str, item_id: str, data: dict[str, Any]) -> str:
-        from ..htmltext import embed_json
-
-        return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{embed_json(data)}</script>'
+        return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{markup.embed_json(data)}</script>'
 
     def answer_key(self, quiz: m.Quiz) -> bool:
         """Whether this edition publishes the quiz's answer key (not for graded final tests in public)."""
