@@ -131,15 +131,17 @@ def _markdown_html(text: str, shift: int) -> str:
     """Python-Markdown's HTML (not yet sanitised) for ``text`` with headings shifted ``shift`` levels."""
     renderer = _markdown.Markdown(
         extensions=_EXTENSIONS,
-        extension_configs={"toc": {"permalink": "#", "slugify": _heading_slug}},
+        extension_configs={"toc": {"permalink": "#", "slugify": heading_slug}},
         output_format="html",
     )
     return renderer.convert(_shift_headings(text, shift) if shift else text)
 
 
-def _heading_slug(value: str, separator: str) -> str:
-    """Anchor of a heading: pinyin for Chinese (教学目标 → jiao-xue-mu-biao), as the page's own headings;
-    never ``dl-…``, the prefix of the page's own element ids."""
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Anchor of a heading, in content and on the page alike: pinyin for Chinese (教学目标 →
+    jiao-xue-mu-biao), where Python-Markdown's own slugify drops every Han character and numbers the
+    headings _1, _2 …; never ``dl-…``, the prefix of the page's own element ids (a heading named
+    "dl quiz data basics" must not stand in for the quiz data)."""
     slug = slugify(value, fallback="section")
     return ("section-" + slug if slug.startswith("dl-") else slug).replace("-", separator)
 

@@ -21,6 +21,7 @@ module (``hooks:`` in the generated config), which is why its imports are absolu
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import posixpath
@@ -32,6 +33,7 @@ from typing import Any
 import yaml
 
 from generator.errors import BuildError
+from generator.markup import heading_slug  # page headings get the anchors content headings get
 from generator.site.pages import NAV, Page
 from generator.site.strings import ui
 
@@ -70,7 +72,11 @@ def build_language(
     docs.mkdir(parents=True, exist_ok=True)
     for page in pages:
         meta = dict(page.meta)
-        meta["title"] = page.title
+        # Material writes these into the page as they are (the title into <title> and the header, the
+        # description into an attribute): plain text is escaped for those places here.
+        meta["title"] = html.escape(page.title, quote=False)
+        if isinstance(meta.get("description"), str):
+            meta["description"] = html.escape(meta["description"], quote=True)
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -156,14 +162,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def heading_slug(value: str, separator: str) -> str:
-    """Anchor of a heading without an explicit id: pinyin for Chinese (教学目标 → jiao-xue-mu-biao), where
-    Python-Markdown's own slugify drops every Han character and numbers the headings _1, _2 …"""
-    from ..zh import slugify
-
-    return slugify(value, fallback="section").replace("-", separator)
 
 
 def _run_mkdocs(config_file: Path) -> list[str]:
