@@ -1,7 +1,7 @@
 """Quiz and training data for the browser engine (``theme/assets/javascripts/quiz.js``).
 
 The page embeds this JSON in ``<script type="application/json">`` via
-:func:`generator.htmltext.embed_json`; ``*_html`` values are sanitised HTML, every other string is
+:func:`generator.markup.embed_json`; ``*_html`` values are sanitised HTML (:func:`generator.markup.render`), every other string is
 plain text. The contract is documented at the top of ``quiz.js``.
 """
 
@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import links
+from . import markup
 from . import model as m
-from .htmltext import markdown_to_html
 from .i18n import catalogue
 
 Link = Callable[[str], str]
@@ -30,8 +29,7 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
     def html(text: m.Text | None, inline: bool = False) -> str:
         if text is None:
             return ""
-        out = markdown_to_html(links.rewrite(t(text), lambda target: link(target.site_path)), inline=inline)
-        return annotate(out) if annotate else out
+        return markup.render(t(text), inline=inline, link=lambda target: link(target.site_path), annotate=annotate)
 
     def review(q: Any) -> dict[str, str] | None:
         lesson_id = q.lesson or quiz.lesson

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hostile import html_values, poison, script_capable
+
 from generator.loader import load_project
 from generator.quizdata import quiz_data
 
@@ -37,3 +39,21 @@ def test_whole_points_only_for_quizzes_of_pupils_and_villagers() -> None:
 
     assert whole("primary-saying-no-quiz") and whole("village-drug-harms-quiz")
     assert not whole("high-laced-vapes-quiz") and not whole("mi-relapse-prevention-quiz")
+
+
+def test_hostile_texts_reach_the_quiz_data_as_safe_html() -> None:
+    """Every text of the mini project hostile: no HTML value of the quiz data (the engine puts them into
+    the page) can run a script, with or without pinyin, and the embedded JSON cannot end its script."""
+    from generator.markup import embed_json
+    from generator.zh import Pinyin
+
+    project = poison(load_project(ROOT / "tests" / "fixtures" / "mini").project)
+    pinyin = Pinyin()
+    for quiz in project.quizzes.values():
+        for lang, annotate in (("zh", lambda html: pinyin.annotate_html(html, form="ruby")), ("en", None)):
+            data = quiz_data(project, quiz, lang, lambda target: "../" + target, annotate)
+            values = html_values(data)
+            assert len(values) >= 2 * len(quiz.questions)
+            assert {value: script_capable(value) for value in values if script_capable(value)} == {}
+            assert "</" not in embed_json(data)
+

@@ -7,7 +7,7 @@ Moodle's reader finds every element where it looks for it:
   ``<question type="…">`` per question, each with ``<name><text>`` (the question id; scenario
   sub-questions ``scenario-id/question-id``), ``<questiontext format="html">``,
   ``<generalfeedback>`` (our explanation), ``<defaultgrade>``, ``<penalty>`` and ``<hidden>``;
-* text is our Markdown rendered and sanitised by :func:`generator.htmltext.markdown_to_html`, the
+* text is our Markdown rendered and sanitised by :func:`generator.markup.render`, the
   same HTML the site shows, inside ``<![CDATA[…]]>``; a ``]]>`` in the text is split across two
   CDATA sections, and characters XML forbids are removed (with a warning);
 * ``single``/``multiple`` → ``multichoice`` with ``<single>true|false</single>``,
@@ -28,8 +28,8 @@ import html
 import re
 from typing import Any
 
+from .. import markup
 from .. import model as m
-from ..htmltext import markdown_to_html
 from .common import ExportResult, TextPicker, category_path, export_notes, share
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -66,7 +66,7 @@ class _Writer:
 def _html(text: str, *, inline: bool = False) -> str:
     """Our Markdown as the site's sanitised HTML; when sanitising leaves nothing visible (a text made
     only of markup such as ``</script>``), the text itself is shown literally instead."""
-    out = markdown_to_html(text, inline=inline) if text.strip() else ""
+    out = markup.render(text, inline=inline)
     if text.strip() and not re.sub(r"<[^>]*>", "", out).strip():
         out = html.escape(text)
     return out

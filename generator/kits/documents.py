@@ -10,20 +10,17 @@ string is also what the cache keys on.
 from __future__ import annotations
 
 import functools
-import html as _html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import nh3
 import segno
 from markupsafe import Markup, escape
 
-from .. import links
+from .. import links, markup
 from .. import model as m
-from ..htmltext import markdown_to_html
 from ..i18n import catalogue, time_range
 from ..i18n import is_chinese as is_zh
 from ..zh import PRINT_RUBY_CSS, chinese_number
@@ -97,11 +94,6 @@ def site_address(config: m.SiteConfig, lang: str, site_path: str) -> str | None:
         return None
     path, _, anchor = site_path.partition("#")
     return f"{config.site_url}{lang}/{path.removesuffix('.md')}.html" + (f"#{anchor}" if anchor else "")
-
-
-def plain(markdown: str) -> str:
-    """Markdown → plain text (for short lines, first sentences, PDF metadata)."""
-    return _html.unescape(nh3.clean(markdown_to_html(markdown), tags=set())).strip()
 
 
 _SENTENCE_ZH = re.compile(r"(?<=[。！？；])")
@@ -214,14 +206,19 @@ class K:
         """The plural string ``msgid`` in the form for ``n``."""
         return self.strings.ngettext(msgid, n, **values)
 
-    def md(self, text: m.Text | None) -> Markup:
-        return Markup(markdown_to_html(self.t(text))) if text is not None else Markup("")
+    def md(self, text: m.Text | None, inline: bool = False) -> Markup:
+        """A Markdown field as sanitised HTML (:func:`generator.markup.render`); content links point to
+        the site when it has an address, else keep their words."""
+        if text is None:
+            return Markup("")
+        return Markup(markup.render(text.get(self.lang, self.default), inline=inline,
+                                    link=lambda link: site_address(self.cfg, self.lang, link.site_path)))
 
     def md_inline(self, text: m.Text | None) -> Markup:
-        return Markup(markdown_to_html(self.t(text), inline=True)) if text is not None else Markup("")
+        return self.md(text, inline=True)
 
     def plain(self, text: m.Text | None) -> str:
-        return plain(self.t(text)) if text is not None else ""
+        return markup.plain_text(self.t(text)) if text is not None else ""
 
     def py(self, text: m.Text | str | None) -> Markup:
         """Plain text with pinyin over the Chinese (village edition, Chinese documents); else escaped."""
@@ -231,11 +228,11 @@ class K:
         return escape(value)
 
     def short_lines(self, text: m.Text) -> list[Markup]:
-        lines = short_lines(plain(self.t(text)), self.lang)
+        lines = short_lines(markup.plain_text(self.t(text)), self.lang)
         return [self.py(line) for line in lines]
 
     def first_sentence(self, text: m.Text) -> str:
-        found = sentences(plain(self.t(text)), self.lang)
+        found = sentences(markup.plain_text(self.t(text)), self.lang)
         return found[0] if found else ""
 
     def join(self, texts: list[m.Text]) -> str:

@@ -24,6 +24,7 @@ The build recipe calls :func:`build_language`, then :func:`finish_language` on t
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import posixpath
@@ -36,6 +37,7 @@ import yaml
 
 from ..errors import BuildError
 from ..i18n import catalogue
+from ..markup import heading_slug  # page headings get the anchors content headings get
 from . import scripts
 from .pages import Page
 
@@ -75,7 +77,8 @@ def build_language(
     docs.mkdir(parents=True, exist_ok=True)
     for page in pages:
         meta = front_matter(page)
-        meta["title"] = page.title
+        # Material writes the title into <title> and the header as it is: plain text is escaped here.
+        meta["title"] = html.escape(page.title, quote=False)
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
         if page.scripts:
             meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
@@ -97,8 +100,8 @@ def build_language(
 def front_matter(page: Page) -> dict[str, Any]:
     """Material's front matter for a page's engine-neutral fields (the title and language links aside)."""
     meta: dict[str, Any] = {}
-    if page.description is not None:
-        meta["description"] = page.description
+    if page.description is not None:  # Material writes it into an attribute as it is: escaped here
+        meta["description"] = html.escape(page.description, quote=True)
     hide = [name for name, shown in (("navigation", page.navigation), ("toc", page.toc)) if not shown]
     if hide:
         meta["hide"] = hide
@@ -170,14 +173,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def heading_slug(value: str, separator: str) -> str:
-    """Anchor of a heading without an explicit id: pinyin for Chinese (教学目标 → jiao-xue-mu-biao), where
-    Python-Markdown's own slugify drops every Han character and numbers the headings _1, _2 …"""
-    from ..zh import slugify
-
-    return slugify(value, fallback="section").replace("-", separator)
 
 
 def _run_mkdocs(config_file: Path) -> list[str]:

@@ -21,10 +21,9 @@ from typing import Any
 
 import jinja2
 
-from .. import links
+from .. import links, markup
 from .. import model as m
 from ..clock import build_date
-from ..htmltext import markdown_to_html
 from ..i18n import catalogue
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
@@ -97,11 +96,10 @@ class _Renderer:
         self.strings = catalogue(lang)
         self.env.install_gettext_callables(self.strings.gettext, self.strings.ngettext, newstyle=False)  # type: ignore[attr-defined]
         self.env.filters.update(
-            t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, plain=self.plain, date=self.date, label=self.label,
-            minutes=lambda n: self.strings.gettext("site.minutes", n=n), html=lambda s: markdown_to_html(s),
+            t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, md_inner=self.md_inner, plain=self.plain, date=self.date, label=self.label,
+            minutes=lambda n: self.strings.gettext("site.minutes", n=n), md_inline=self.md_inline,
             article=lambda n: self.strings.gettext("site.article", n=n, cn=chinese_number(n)),
-            html_inline=lambda s: markdown_to_html(s, inline=True),
-            ruby=self.ruby, ruby_md=self.ruby_md,
+            ruby=self.ruby,
         )
         self.env.globals.update(lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
@@ -128,8 +126,27 @@ class _Renderer:
         label = self.p.config.topics.get(topic_id)
         return self.a(label) if label is not None else md.escape_attr(topic_id)
 
-    def md(self, text: m.Text | None, shift: int = 0, indent: int = 0) -> str:
-        return "" if text is None else md.block(self.t(text), shift, indent)
+    def _content(self, text: m.Text, *, inline: bool = False, shift: int = 0, ruby: bool = False) -> str:
+        """A content field as sanitised HTML (:func:`generator.markup.render`), links relative to this page."""
+        return markup.render(
+            text.get(self.lang, self.default), inline=inline, shift=shift,
+            link=lambda target: relative_url(self._page, target.site_path),
+            annotate=(lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None,
+        )
+
+    def md(self, text: m.Text | None, shift: int = 0) -> str:
+        """A Markdown field as an HTML block for the page: already safe, wrapped in one element so that
+        the site engine stores it away whole and never reads any of it as Markdown again."""
+        return "" if text is None else f'<div class="dl-text">\n{self.md_inner(text, shift)}\n</div>'
+
+    def md_inner(self, text: m.Text | None, shift: int = 0, ruby: bool = False) -> str:
+        """A Markdown field as HTML for the inside of an element the template writes in raw HTML
+        (never at the top level of the page's Markdown: text there would be read as Markdown again)."""
+        return "" if text is None else self._content(text, shift=shift, ruby=ruby)
+
+    def md_inline(self, text: m.Text | None) -> str:
+        """A one-paragraph Markdown field (an option, an ordering item) as inline HTML, for raw HTML contexts."""
+        return "" if text is None else self._content(text, inline=True)
 
     def kits(self, key: str) -> list[dict[str, Any]]:
         """The download links to the kit files of one lesson or event in this page's language."""
@@ -140,12 +157,9 @@ class _Renderer:
         """Plain text as HTML with pinyin over each Han character (shown by the pinyin toggle)."""
         return self.o.pinyin.ruby_html(self.t(text))
 
-    def ruby_md(self, text: m.Text | None, shift: int = 0) -> str:
-        """Markdown text rendered to HTML with pinyin over each Han character."""
-        return self.o.pinyin.annotate_html(markdown_to_html(md.block(self.t(text), shift)), form="ruby")
-
     def plain(self, text: m.Text | None) -> str:
-        return md.plain(self.t(text))
+        """A Markdown field as plain text on one line (card summaries, page descriptions)."""
+        return "" if text is None else markup.plain_text(text.get(self.lang, self.default))
 
     def date(self, d: dt.date) -> str:
         return self.strings.format_date(d)
@@ -250,9 +264,7 @@ class _Renderer:
         return page
 
     def _embed(self, kind: str, item_id: str, data: dict[str, Any]) -> str:
-        from ..htmltext import embed_json
-
-        return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{embed_json(data)}</script>'
+        return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{markup.embed_json(data)}</script>'
 
     def answer_key(self, quiz: m.Quiz) -> bool:
         """Whether this edition publishes the quiz's answer key (not for graded final tests in public)."""

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 from interop_helpers import FULL_QUIZ, HOSTILE, build_quiz
 
 from generator import model as m
-from generator.htmltext import markdown_to_html
 from generator.interop import export_moodle_xml
+from generator.markup import render
 
 
 def _parse(text: str) -> ET.Element:
@@ -70,17 +70,17 @@ def test_truefalse_shortanswer_matching_description(full_quiz: m.Quiz) -> None:
     pairs = [(_text(s), _text(s.find("answer"))) for s in match.findall("subquestion")]
     assert pairs == [("plant-derived -&gt; first", "1"), ("synthetic = second", "2"), ("new psychoactive substances #3", "3")]
     description = qs[7]
-    assert _text(description.find("questiontext")) == markdown_to_html(full_quiz.questions[-1].prompt.get("en"))
+    assert _text(description.find("questiontext")) == render(full_quiz.questions[-1].prompt.get("en"))
     sub_short = qs[9]
     assert [_text(a) for a in sub_short.findall("answer")] == ["老师", "家长"]  # one list for every language
 
 
 def test_text_is_the_sites_sanitised_html(full_quiz: m.Quiz) -> None:
     qs = _questions(_parse(export_moodle_xml(full_quiz, "en", "zh").text))
-    assert _text(qs[1].find("questiontext")) == markdown_to_html(f"Single: {HOSTILE}")
+    assert _text(qs[1].find("questiontext")) == render(f"Single: {HOSTILE}")
     assert "]]&gt;" in _text(qs[1].find("questiontext"))  # the text's CDATA end, as HTML shows it
     first_option = _text(qs[1].find("answer"))
-    assert first_option == markdown_to_html("`</script>` **Methamphetamine** H<sub>2</sub>", inline=True)
+    assert first_option == render("`</script>` **Methamphetamine** H<sub>2</sub>", inline=True)
     assert "<code>&lt;/script&gt;</code>" in first_option
 
 

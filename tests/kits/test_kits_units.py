@@ -424,3 +424,25 @@ def test_kit_workers_die_with_a_killed_build(tmp_path) -> None:
             break
         time.sleep(0.1)
     assert not any(alive(pid) for pid in workers)
+
+
+def test_hostile_texts_run_no_script_in_kit_documents(tmp_path: Path) -> None:
+    """Every text of the kit-test project hostile: the plan, handouts and worksheets (campus and
+    village, both languages, with answers) carry no event handler, javascript: URL or script."""
+    from hostile import page_script_findings, poison
+    from kitutil import make_project
+
+    root = make_project(tmp_path / "p")
+    project = poison(load(root))
+    docs = Documents(project, find_fonts(project.config, root), Pinyin())
+    found = {}
+    for lesson_id, quiz_id, setting in (("first-lesson", "first-quiz", "campus"), ("village-lesson", "village-quiz", "village")):
+        lesson, quiz = project.lessons[lesson_id], project.quizzes[quiz_id]
+        for lang in ("zh", "en"):
+            htmls = {"plan": docs.plan(lesson, setting, lang), "handout": docs.handout(lesson, setting, lang),
+                     "answers": docs.worksheet(lesson, quiz, setting, lang, answers=True)}
+            for name, html in htmls.items():
+                assert "alert(1)" in html  # the hostile texts are there, as text
+                if page_script_findings(html):
+                    found[f"{lesson_id} {lang} {name}"] = page_script_findings(html)
+    assert found == {}

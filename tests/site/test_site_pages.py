@@ -294,3 +294,29 @@ def test_primary_lesson_pages_list_terms_without_adult_definitions() -> None:
     adult = next(p for p in render_pages(shipped, "zh", SiteOptions(today=TODAY)) if p.path == "lessons/high-laced-vapes.md")
     first = shipped.glossary[shipped.lessons["high-laced-vapes"].glossary[0]]
     assert first.definition.values["zh"][:12] in adult.markdown
+
+
+def test_hostile_content_runs_no_script_on_any_built_page(tmp_path: Path) -> None:
+    """Every text of every item hostile (what `check` would refuse, as if it had slipped through):
+    the built pages, both languages, lecturer edition (notes, timings, answer keys), carry no event
+    handler, no javascript: URL, no script holding a payload, and nor does their quiz data."""
+    from hostile import page_script_findings, poison
+
+    from generator.site import mkdocs_engine
+
+    project = poison(load_project(MINI).project)
+    config = project.config
+    found: dict[str, list[str]] = {}
+    for lang in LANGS:
+        pages = render_pages(project, lang, SiteOptions(edition="lecturer", today=TODAY))
+        site = tmp_path / lang
+        mkdocs_engine.build_language(
+            pages, lang=lang, languages=LANGS, site_name="Dandelion", copyright_text="©", site_url=None,
+            work_dir=tmp_path / f"work-{lang}", site_dir=site, theme=mkdocs_engine.theme_dir(MINI), search_words=[])
+        for page in site.rglob("*.html"):
+            findings = page_script_findings(page.read_text(encoding="utf-8"))
+            if findings:
+                found[str(page.relative_to(tmp_path))] = findings
+        titles = [re.search(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), re.S)[1] for page in site.rglob("*.html")]
+        assert any("&lt;" in title for title in titles) and not any("<" in title for title in titles)
+    assert found == {}
