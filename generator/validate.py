@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Diagnostics
+from .model import Strict
 from .yamlload import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,7 +44,8 @@ def validate(
     """Validate ``data`` (default: the whole document) found at ``base`` in ``doc`` as ``model``.
 
     ``extra`` adds fields the editor does not write (the id taken from the file name). Returns
-    ``None`` after adding diagnostics when the data is invalid.
+    ``None`` after adding diagnostics when the data is invalid; a valid item's own
+    :meth:`~generator.model.Strict.problems` are added as diagnostics and the item is returned.
     """
     value = doc.data if data is None else data
     if not isinstance(value, dict):
@@ -55,11 +57,16 @@ def validate(
         for k, v in extra.items():
             payload.setdefault(k, v)
     try:
-        return model.model_validate(payload, context={"default_lang": default_lang})
+        item = model.model_validate(payload, context={"default_lang": default_lang})
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             _report(doc, model, value, base, err, diags)
         return None
+    if isinstance(item, Strict):
+        for problem in item.problems():  # rules of the item alone, shared with `dandelion quiz import`
+            report = diags.warning if problem.warning else diags.error
+            report(doc.loc((*base, *problem.path), key=problem.key), problem.message)
+    return item
 
 
 def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err: Any, diags: Diagnostics) -> None:

@@ -488,7 +488,9 @@ def import_xlsx(
 
     def locate(q: dict[str, Any] | None, rest: tuple[Any, ...], lang: str) -> str:
         if q is None:
-            return f'Sheet "{qsheet or "quiz"}", {rest[0] if rest else "title"}_{lang}'
+            setting = rest[0] if rest else "title"
+            suffix = f"_{lang}" if setting in ("title", "description") else ""
+            return f'Sheet "{qsheet or "quiz"}", {setting}{suffix}'
         kind = {"options": "option"}.get(rest[0], rest[0]) if rest else "prompt"
         option = rest[1] + 1 if kind == "option" and len(rest) > 1 else None
         col = next((c for c in layout.columns if c.field == kind and c.lang == lang and c.option == option), None)
@@ -606,10 +608,8 @@ def _int(value: Any) -> int | None:
 
 def quiz_languages(quiz: m.Quiz, languages: list[str]) -> list[str]:
     """The site's languages, then any other language a text of the quiz uses."""
-    from ..resolve import iter_texts
-
     out = list(languages)
-    for _, text in iter_texts(quiz, ()):
+    for _, text in m.iter_texts(quiz):
         for code in text.langs:
             if code not in out:
                 out.append(code)
