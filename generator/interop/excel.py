@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import model as m
 from .common import ImportResult, QuestionBankError, assign_ids, finish_import, is_id, is_lang, text_value
+from .workbook_style import style_workbook
 
 QUESTION_SHEETS = ("questions", "题目")
 QUIZ_SHEETS = ("quiz", "测验")
@@ -703,8 +704,6 @@ def _append(ws: Any, values: list[Any]) -> None:
 
 def write_xlsx(quiz: m.Quiz, path: Path, languages: list[str], default_lang: str) -> None:
     """Write ``quiz`` as an Excel question bank that :func:`import_xlsx` reads back."""
-    from .template import style_workbook
-
     wb = workbook_for(quiz, languages, default_lang)
     style_workbook(wb, languages)
     wb.save(path)
