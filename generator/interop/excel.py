@@ -495,7 +495,7 @@ def import_xlsx(
         kind = {"options": "option"}.get(rest[0], rest[0]) if rest else "prompt"
         option = rest[1] + 1 if kind == "option" and len(rest) > 1 else None
         col = next((c for c in layout.columns if c.field == kind and c.lang == lang and c.option == option), None)
-        return sheet.where(q["_row"], col)
+        return sheet.where(q["_row"], col or layout.plain(kind))  # a plain column (section …) has no language
 
     return finish_import(path.name, data, warnings, default_lang, quiz_id=quiz_id, locate=locate)
 

@@ -337,3 +337,9 @@ def test_a_rule_of_the_quiz_reads_the_same_in_import_and_check(tmp_path: Path, p
         "  - {id: q2, type: true_false, prompt: 二, answer: false}\n", encoding="utf-8")
     checked = [str(d) for d in load_project(project).diagnostics.errors]
     assert checked == [f"quizzes/bank.yml:2:7: error: {rule}"]
+
+
+def test_a_review_section_without_a_lesson_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """Before the model carried this rule, the import wrote a quiz that `dandelion check` then refused."""
+    path = make_xlsx(tmp_path / "bank.xlsx", [{"type": "true_false", "prompt_zh": "一", "answer_zh": "对", "section": "intro"}])
+    assert problems(path) == ['Sheet "questions", row 2, column R (section): `section` needs a `lesson` (on the question or the quiz)']
