@@ -3,7 +3,7 @@
 Data flows one way::
 
     load YAML (yamlload) → validate into a typed model (model, validate)
-    → resolve references (resolve) → renderers (site, kits, exports) → guarded writer (writer)
+    → check the whole project (checks) → renderers (site, kits, exports) → guarded writer (writer)
 
 ``loader.load_project`` runs the first three steps and returns the project together with every
 diagnostic it found; ``build.build`` is the whole recipe. Nothing in this package imports the CLI.

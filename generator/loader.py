@@ -1,4 +1,4 @@
-"""Load a project folder: read every YAML file, validate it into the model, resolve references.
+"""Load a project folder: read every YAML file, validate it into the model, check it as a whole.
 
 :func:`load_project` never stops at the first problem: it collects every diagnostic from every
 file, then returns the project (possibly partial) with all of them. Callers refuse to render
@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
+from .checks import check_config, run_checks
 from .errors import ContentError, Diagnostics, Location, UsageError, relpath
 from .validate import validate
 from .yamlload import Document, PathKey, load_yaml
@@ -72,9 +73,7 @@ def find_project(root: Path) -> Path:
 
 
 def load_project(root: Path) -> LoadResult:
-    """Load, validate and resolve the project at ``root``."""
-    from .resolve import resolve  # resolve imports Origins from here
-
+    """Load, validate and check the project at ``root``."""
     root = find_project(root)
     diags = Diagnostics()
     origins = Origins()
@@ -111,7 +110,7 @@ def load_project(root: Path) -> LoadResult:
     _load_mapping_file(root, "content/laws.yml", m.Law, "law", project.laws, diags, origins, files, lang)
     _load_list_file(root, "content/help_centres.yml", m.HelpCentre, "help-centre", project.help_centres, diags, origins, files, lang)
 
-    resolve(project, origins, diags)
+    run_checks(project, origins, diags)
     return LoadResult(project, diags, origins, files)
 
 
@@ -143,8 +142,6 @@ def _load_config(root: Path, diags: Diagnostics, files: list[Path]) -> m.SiteCon
     config = validate(doc, m.SiteConfig, diags, default_lang=default)
     if config is None:
         return None
-    from .resolve import check_config
-
     check_config(config, doc, diags)
     return config
 

@@ -5,15 +5,21 @@ is accepted, and ``Field(description=…)`` is the documentation that ends up in
 (``dandelion schema``) and so in the editor's tooltips. Unknown keys are refused (``extra="forbid"``)
 so a typo never silently drops content.
 
-Cross-references (a lesson's quiz, an event's region …) are plain ids here; ``resolve`` checks
-them once the whole project is loaded. Renderers read these objects and nothing else.
+Rules about one item alone (one right option in a single-choice question, a ``draw`` the bank can
+satisfy, an event that ends after it starts …) live here too, as ``problems()``: the loader turns
+them into diagnostics at the right line, and ``dandelion quiz import`` places them at the row or line
+of the imported file, so both say the same thing. Cross-references (a lesson's quiz, an event's
+region …) are plain ids here; :mod:`generator.checks` checks them once the whole project is loaded.
+Renderers read these objects and nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import graphlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
@@ -31,6 +37,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
+from .clock import build_date
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$"
 _LANG_RE = re.compile(LANG_PATTERN)
@@ -46,7 +54,7 @@ class Text:
     """A human text in one or more languages.
 
     In YAML either a plain string (the project's default language) or a map ``{zh: …, en: …}``.
-    Which languages must be present is a project setting, checked in ``resolve`` where the
+    Which languages must be present is a project setting, checked in ``checks`` where the
     diagnostics can point at the text.
     """
 
@@ -149,11 +157,49 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+ItemPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule one item breaks, found without looking at the rest of the project.
+
+    ``path`` leads from the item to the value at fault (``("questions", 0, "options")``); ``key``
+    points at the key's line rather than the value's.
+    """
+
+    path: ItemPath
+    message: str
+    warning: bool = False
+    key: bool = False
+
+
 class Strict(BaseModel):
     """Base of every content class: unknown keys are errors; values are not coerced from strings."""
 
     # strict: YAML's true is not the number 1, and "40" is not 40
     model_config = ConfigDict(extra="forbid", strict=True, frozen=False, arbitrary_types_allowed=True)
+
+    def problems(self) -> list[Problem]:
+        """Rules of this item that a valid shape does not guarantee (none unless a class adds some)."""
+        return []
+
+
+def iter_texts(obj: Any, path: ItemPath = ()) -> Iterator[tuple[ItemPath, Text]]:
+    """Every :class:`Text` inside ``obj`` with its YAML path (``supplied_by`` notes left out)."""
+    if isinstance(obj, Text):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            if name == "supplied_by":
+                continue
+            yield from iter_texts(getattr(obj, name), (*path, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, (*path, i))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from iter_texts(item, (*path, key))
 
 
 def _time(value: Any) -> str:
@@ -231,6 +277,20 @@ class Lesson(Strict):
     def for_plain_readers(self) -> bool:
         return bool(PLAIN_AUDIENCES & set(self.audiences))
 
+    def problems(self) -> list[Problem]:
+        out = []
+        seen: dict[str, int] = {}
+        for i, section in enumerate(self.sections):
+            if section.id in seen:
+                out.append(Problem(("sections", i, "id"), f"duplicate section id '{section.id}' (also section {seen[section.id] + 1})"))
+            seen[section.id or ""] = i
+        minutes = [s.minutes for s in self.sections if s.minutes is not None]
+        if len(minutes) == len(self.sections) and sum(minutes) != self.duration_minutes:
+            out.append(Problem(("duration_minutes",),
+                               f"the sections add up to {sum(minutes)} minutes but duration_minutes is {self.duration_minutes}",
+                               warning=True))
+        return out
+
     @model_validator(mode="after")
     def _section_ids(self) -> Lesson:
         # Give every section a stable anchor; an editor's id wins.
@@ -276,6 +336,22 @@ class Event(Strict):
     report: Report | None = None
     supplied_by: dict[str, Text] = {}
 
+    def problems(self, today: dt.date | None = None) -> list[Problem]:
+        today = today or build_date()  # --today / SOURCE_DATE_EPOCH / Asia/Shanghai (generator.clock)
+        out = []
+        if self.start and self.end and self.end <= self.start:
+            out.append(Problem(("end",), f"the event ends ({self.end}) before it starts ({self.start})"))
+        if self.report is not None and self.status != "done":
+            out.append(Problem(("report",), f"a report belongs to a done event, but status is '{self.status}'", key=True))
+        if self.status == "done" and self.date > today:
+            out.append(Problem(("status",), f"the event is marked done but its date ({self.date}) is still to come", warning=True))
+        if self.status == "cancelled" and self.cancel_reason is None:
+            out.append(Problem(("status",), "the event is cancelled: add `cancel_reason:` so visitors know why and whether it moves",
+                               warning=True))
+        if self.status == "done" and self.report is None:
+            out.append(Problem(("status",), "the event is done but has no `report:` (attendance, summary, photos)", warning=True))
+        return out
+
     @field_validator("start", "end", mode="before")
     @classmethod
     def _check_time(cls, value: Any) -> Any:
@@ -309,6 +385,18 @@ class _QuestionBase(Strict):
 
 class _ChoiceQuestion(_QuestionBase):
     options: list[Option] = Field(min_length=2)
+
+    def problems(self) -> list[Problem]:
+        out = []
+        right = sum(o.correct for o in self.options)
+        if isinstance(self, SingleQuestion) and right != 1:
+            out.append(Problem(("options",), f"a single-choice question needs exactly one option with `correct: true` (found {right})"))
+        if isinstance(self, MultipleQuestion) and right == 0:
+            out.append(Problem(("options",), "a multiple-choice question needs at least one option with `correct: true`"))
+        texts = [o.text for o in self.options]
+        if len(set(texts)) != len(texts):
+            out.append(Problem(("options",), "two options have the same text"))
+        return out
 
     def printed_options(self) -> list[Option]:
         """The options in the order paper shows them (worksheets and answer keys, site and kits), and
@@ -392,6 +480,11 @@ class OrderingQuestion(_QuestionBase):
     type: Literal["ordering"]
     answer: list[Text] = Field(min_length=2, description="The items in the right order")
 
+    def problems(self) -> list[Problem]:
+        if len(set(self.answer)) != len(self.answer):
+            return [Problem(("answer",), "two items to order have the same text")]
+        return []
+
     def printed_items(self) -> list[Text]:
         """The items in the order paper shows them (site worksheet and kit PDF alike): fixed per
         question id, with no item in its right place."""
@@ -451,6 +544,20 @@ class Quiz(Strict):
             if isinstance(q, ScenarioQuestion):
                 for j, sub in enumerate(q.questions):
                     yield ("questions", i, "questions", j), sub
+
+    def problems(self) -> list[Problem]:
+        out = []
+        seen: set[str] = set()
+        for path, q in self.all_questions():
+            if q.id in seen:
+                out.append(Problem((*path, "id"), f"duplicate question id '{q.id}' in this quiz"))
+            seen.add(q.id)
+            out += [Problem((*path, *p.path), p.message, p.warning, p.key) for p in q.problems()]
+            if q.section is not None and (q.lesson or self.lesson) is None:
+                out.append(Problem((*path, "section"), "`section` needs a `lesson` (on the question or the quiz)"))
+        if self.draw is not None and self.draw > len(self.questions):
+            out.append(Problem(("draw",), f"draw is {self.draw} but the quiz has only {len(self.questions)} questions"))
+        return out
 
     @property
     def scored_count(self) -> int:
@@ -519,6 +626,11 @@ class HelpCentre(Strict):
     hours: Text | None = None
     example: bool = Field(False, description="true: an example entry, labelled as such on the site")
     note: Text | None = None
+
+    def problems(self) -> list[Problem]:
+        if self.example and self.phone:
+            return [Problem(("phone",), "an example entry must not carry a phone number: never invent a real-looking number")]
+        return []
 
 
 # --- the site configuration ----------------------------------------------------------------
@@ -595,19 +707,27 @@ class Project:
     def lessons_for_quiz(self, quiz_id: str) -> list[Lesson]:
         return [lesson for lesson in self.lessons.values() if lesson.quiz == quiz_id]
 
+    def training_graph(self) -> dict[str, set[str]]:
+        """Each training module with the known modules it comes after (unknown ids are left out:
+        ``dandelion check`` reports them), in the form :class:`graphlib.TopologicalSorter` takes."""
+        return {t.id: {a for a in t.after if a in self.training} for t in self.training.values()}
+
     def training_in_order(self, key: Any) -> list[Training]:
-        """Modules with each one after those it names in ``after`` (ties by ``key``); a cycle, which
-        ``dandelion check`` refuses, falls back to ``key`` order."""
-        pending = sorted(self.training.values(), key=key)
+        """Modules with each one after those it names in ``after``; of the modules ready at a step the
+        first by ``key`` comes first. A cycle, which ``dandelion check`` refuses, falls back to ``key``
+        order."""
+        sorter = graphlib.TopologicalSorter(self.training_graph())
+        try:
+            sorter.prepare()
+        except graphlib.CycleError:
+            return sorted(self.training.values(), key=key)
         done: list[Training] = []
-        placed: set[str] = set()
-        while pending:
-            ready = next((t for t in pending if all(a in placed or a not in self.training for a in t.after)), None)
-            if ready is None:
-                return done + pending
-            done.append(ready)
-            placed.add(ready.id)
-            pending.remove(ready)
+        ready: list[Training] = []
+        while sorter.is_active():
+            ready = sorted([*ready, *(self.training[i] for i in sorter.get_ready())], key=key)
+            first = ready.pop(0)
+            done.append(first)
+            sorter.done(first.id)
         return done
 
     def quiz_is_graded(self, quiz_id: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Diagnostics
+from .model import Strict
 from .yamlload import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,7 +44,8 @@ def validate(
     """Validate ``data`` (default: the whole document) found at ``base`` in ``doc`` as ``model``.
 
     ``extra`` adds fields the editor does not write (the id taken from the file name). Returns
-    ``None`` after adding diagnostics when the data is invalid.
+    ``None`` after adding diagnostics when the data is invalid; a valid item's own
+    :meth:`~generator.model.Strict.problems` are added as diagnostics and the item is returned.
     """
     value = doc.data if data is None else data
     if not isinstance(value, dict):
@@ -55,21 +57,26 @@ def validate(
         for k, v in extra.items():
             payload.setdefault(k, v)
     try:
-        return model.model_validate(payload, context={"default_lang": default_lang})
+        item = model.model_validate(payload, context={"default_lang": default_lang})
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         for err in errors:
             _report(doc, model, value, base, err, diags)
-    if all(err["type"] == "extra_forbidden" for err in errors):
+        if not all(err["type"] == "extra_forbidden" for err in errors):
+            return None
         # Only misspelt or unknown keys: read the item without them, so that the checks after this one
         # (references, audiences, topics …) report the file's other mistakes in the same run, and other
         # files that point at this item do not get a second, misleading "unknown id" error.
         try:
-            return model.model_validate(_without(payload, [err["loc"] for err in errors]),
+            item = model.model_validate(_without(payload, [err["loc"] for err in errors]),
                                         context={"default_lang": default_lang})
         except ValidationError:
             return None
-    return None
+    if isinstance(item, Strict):
+        for problem in item.problems():  # rules of the item alone, shared with `dandelion quiz import`
+            report = diags.warning if problem.warning else diags.error
+            report(doc.loc((*base, *problem.path), key=problem.key), problem.message)
+    return item
 
 
 def _without(data: Any, locations: list[tuple[Any, ...]]) -> Any:

@@ -281,7 +281,7 @@ SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s|\n")
 def published_texts(loaded) -> Iterator[tuple[str, str]]:
     """Every published text of the project, each language on its own, with its place (file:line and
     YAML path): all Text fields of every item of every kind, site_config's texts and fill-in answers."""
-    from generator.resolve import iter_texts
+    from generator.model import iter_texts
 
     project = loaded.project
     tables = {"lesson": project.lessons, "event": project.events, "training": project.training,

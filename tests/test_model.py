@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from generator import model as m
 
 
@@ -57,3 +60,62 @@ def test_answer_key_prints_lookalike_answers_once_and_knows_blanks_in_prompts() 
     assert q.blank_in_prompt("zh", "zh")
     plain = q.model_copy(update={"prompt": m.Text({"zh": "冰毒的化学名称是什么？", "en": "What is it?"})})
     assert not plain.blank_in_prompt("zh", "zh")
+
+
+# --- rules of one item (problems) ----------------------------------------------------------------
+
+
+def quiz(questions: list[dict], **settings: object) -> m.Quiz:
+    return m.Quiz.model_validate({"id": "q", "title": "测验", "questions": questions, **settings},
+                                 context={"default_lang": "zh"})
+
+
+def test_quiz_problems_point_into_the_quiz() -> None:
+    single = {"id": "a", "type": "single", "prompt": "问", "options": [{"text": "甲", "correct": True}, {"text": "甲", "correct": True}]}
+    case = {"id": "case", "type": "scenario", "prompt": "案例", "questions": [
+        {"id": "a", "type": "ordering", "prompt": "排序", "answer": ["一", "一"], "section": "s"}]}
+    found = [(p.path, p.message) for p in quiz([single, case], draw=3).problems()]
+    assert found == [
+        (("questions", 0, "options"), "a single-choice question needs exactly one option with `correct: true` (found 2)"),
+        (("questions", 0, "options"), "two options have the same text"),
+        (("questions", 1, "questions", 0, "id"), "duplicate question id 'a' in this quiz"),
+        (("questions", 1, "questions", 0, "answer"), "two items to order have the same text"),
+        (("questions", 1, "questions", 0, "section"), "`section` needs a `lesson` (on the question or the quiz)"),
+        (("draw",), "draw is 3 but the quiz has only 2 questions"),
+    ]
+    assert quiz([single], lesson="x").problems()[0].warning is False
+
+
+def test_event_problems_depend_on_the_day() -> None:
+    event = m.Event.model_validate({"id": "e", "title": "活动", "date": dt.date(2026, 6, 26), "region": "haikou",
+                                    "setting": "school", "venue": "礼堂", "status": "done"})
+    before = [(p.path, p.warning) for p in event.problems(today=dt.date(2026, 6, 1))]
+    after = [(p.path, p.warning) for p in event.problems(today=dt.date(2026, 7, 1))]
+    assert before == [(("status",), True), (("status",), True)]  # still to come, and no report
+    assert after == [(("status",), True)]
+
+
+# --- training order -------------------------------------------------------------------------------
+
+
+def project_with_training(after: dict[str, list[str]]) -> m.Project:
+    config = m.SiteConfig.model_validate({"site_name": "站", "organisation": "组", "audiences": {"a": "甲"},
+                                          "settings": {"s": "乙"}, "regions": {"r": "丙"}}, context={"default_lang": "zh"})
+    project = m.Project(Path("/nowhere"), config)
+    for module_id, before in after.items():
+        project.training[module_id] = m.Training(id=module_id, title=m.Text({"zh": module_id}), credit_hours=1,
+                                                 units=["x"], after=before)
+    return project
+
+
+def test_training_in_order_puts_each_module_after_those_it_names_ties_by_key() -> None:
+    project = project_with_training({"a": ["d"], "b": [], "c": ["b", "unknown"], "d": [], "e": ["a"]})
+    order = [t.id for t in project.training_in_order(key=lambda t: t.id)]
+    assert order == ["b", "c", "d", "a", "e"]
+    backwards = [t.id for t in project.training_in_order(key=lambda t: [-ord(ch) for ch in t.id])]
+    assert backwards == ["d", "b", "c", "a", "e"]
+
+
+def test_training_in_order_falls_back_to_the_key_on_a_circle() -> None:
+    project = project_with_training({"a": ["b"], "b": ["a"], "c": []})
+    assert [t.id for t in project.training_in_order(key=lambda t: t.id)] == ["a", "b", "c"]

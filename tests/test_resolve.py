@@ -1,4 +1,4 @@
-"""generator.resolve: references between items and the rules that keep the site safe and honest.
+"""generator.checks (and the model's own rules): references between items and the rules that keep the site safe and honest.
 
 Each case lays files over the ``dandelion init`` starter project and asserts the exact
 ``path:line:col: severity: message`` lines an editor sees.

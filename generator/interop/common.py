@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -218,23 +217,25 @@ def _question_at(questions: list[dict[str, Any]], path: tuple[Any, ...]) -> tupl
     return q, rest
 
 
-def safety_problems(quiz: m.Quiz, raw_questions: list[dict[str, Any]], locate: Locate) -> list[str]:
-    """What ``dandelion check`` would refuse in the texts (raw HTML, script links, phone or ID-card
-    numbers …), found with the project's own checks and placed at the row or line it came from."""
-    from ..errors import Diagnostics
-    from ..resolve import check_markup, check_privacy, iter_texts
-    from ..yamlload import Document
+def _placed(problems: list[str], raw_questions: list[dict[str, Any]], path: tuple[Any, ...], lang: str, locate: Locate) -> list[str]:
+    q, rest = _question_at(raw_questions, path)
+    return [f"{locate(q, rest, lang)}: {message}" for message in problems]
 
-    doc = Document(Path("import.yml"), "import.yml", None)
+
+def quiz_problems(quiz: m.Quiz, raw_questions: list[dict[str, Any]], locate: Locate, default_lang: str) -> list[str]:
+    """What ``dandelion check`` would refuse in the quiz alone, placed at the row or line it came from:
+    the model's own rules (one right option in a single-choice question, a ``draw`` the bank can
+    satisfy …) and, in every text, raw HTML, script links and phone or ID-card numbers."""
+    from ..checks.markup import markup_problems
+    from ..checks.privacy import privacy_problems
+
     problems = []
-    for path, text in iter_texts(quiz, ()):
-        q, rest = _question_at(raw_questions, path)
+    for problem in quiz.problems():
+        if not problem.warning:
+            problems += _placed([problem.message], raw_questions, problem.path, default_lang, locate)
+    for path, text in m.iter_texts(quiz):
         for lang, value in text.values.items():
-            diags = Diagnostics()
-            single = m.Text({lang: value})
-            check_privacy(single, doc, path, diags)
-            check_markup(single, doc, path, diags)
-            problems.extend(f"{locate(q, rest, lang)}: {d.message}" for d in diags.errors)
+            problems += _placed([*privacy_problems(value), *markup_problems(value)], raw_questions, path, lang, locate)
     return problems
 
 
@@ -244,8 +245,8 @@ def finish_import(
 ) -> ImportResult:
     """Validate imported quiz data with the project's model and rules and return it as YAML.
 
-    The importers check every row themselves; this adds the checks ``dandelion check`` makes of
-    every text (no raw HTML, no script links, no personal numbers) and is the last guard that the
+    The importers check every row themselves; this adds the rules ``dandelion check`` applies to a
+    quiz alone (:func:`quiz_problems`, in the same words) and is the last guard that the
     YAML is a quiz the project accepts (bar references to lessons, which need the project).
     Question dicts may carry private keys (``_where`` …) for ``locate``; they are not written.
     """
@@ -256,32 +257,11 @@ def finish_import(
     except ValidationError as exc:  # pragma: no cover - the importers check first; this is a guard
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)]
         raise QuestionBankError(source, problems) from exc
-    problems = rule_problems(quiz) + safety_problems(quiz, raw_questions, locate)
+    problems = quiz_problems(quiz, raw_questions, locate, default_lang)
     if problems:
         raise QuestionBankError(source, problems)
     header = f"# Imported from {source} by `dandelion quiz import`. Check it with `dandelion check`.\n"
     return ImportResult(header + dump_yaml(data), warnings, quiz_id, quiz.scored_count)
-
-
-def rule_problems(quiz: m.Quiz) -> list[str]:
-    """The quiz rules ``dandelion check`` applies beyond the model (see ``resolve._quiz``)."""
-    problems = []
-    seen: set[str] = set()
-    for _, q in quiz.all_questions():
-        if q.id in seen:
-            problems.append(f"question {q.id}: the id is used twice")
-        seen.add(q.id)
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
-            n = sum(o.correct for o in q.options)
-            if isinstance(q, m.SingleQuestion) and n != 1:
-                problems.append(f"question {q.id}: a single-choice question needs exactly one right option (found {n})")
-            if isinstance(q, m.MultipleQuestion) and n == 0:
-                problems.append(f"question {q.id}: a multiple-choice question needs at least one right option")
-            if len({o.text for o in q.options}) != len(q.options):
-                problems.append(f"question {q.id}: two options have the same text")
-        if isinstance(q, m.OrderingQuestion) and len(set(q.answer)) != len(q.answer):
-            problems.append(f"question {q.id}: two items to order have the same text")
-    return problems
 
 
 # --- YAML ---------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import model as m
 from .common import ImportResult, QuestionBankError, assign_ids, finish_import, is_id, is_lang, text_value
+from .workbook_style import style_workbook
 
 QUESTION_SHEETS = ("questions", "题目")
 QUIZ_SHEETS = ("quiz", "测验")
@@ -488,11 +489,13 @@ def import_xlsx(
 
     def locate(q: dict[str, Any] | None, rest: tuple[Any, ...], lang: str) -> str:
         if q is None:
-            return f'Sheet "{qsheet or "quiz"}", {rest[0] if rest else "title"}_{lang}'
+            setting = rest[0] if rest else "title"
+            suffix = f"_{lang}" if setting in ("title", "description") else ""
+            return f'Sheet "{qsheet or "quiz"}", {setting}{suffix}'
         kind = {"options": "option"}.get(rest[0], rest[0]) if rest else "prompt"
         option = rest[1] + 1 if kind == "option" and len(rest) > 1 else None
         col = next((c for c in layout.columns if c.field == kind and c.lang == lang and c.option == option), None)
-        return sheet.where(q["_row"], col)
+        return sheet.where(q["_row"], col or layout.plain(kind))  # a plain column (section …) has no language
 
     return finish_import(path.name, data, warnings, default_lang, quiz_id=quiz_id, locate=locate)
 
@@ -606,10 +609,8 @@ def _int(value: Any) -> int | None:
 
 def quiz_languages(quiz: m.Quiz, languages: list[str]) -> list[str]:
     """The site's languages, then any other language a text of the quiz uses."""
-    from ..resolve import iter_texts
-
     out = list(languages)
-    for _, text in iter_texts(quiz, ()):
+    for _, text in m.iter_texts(quiz):
         for code in text.langs:
             if code not in out:
                 out.append(code)
@@ -703,8 +704,6 @@ def _append(ws: Any, values: list[Any]) -> None:
 
 def write_xlsx(quiz: m.Quiz, path: Path, languages: list[str], default_lang: str) -> None:
     """Write ``quiz`` as an Excel question bank that :func:`import_xlsx` reads back."""
-    from .template import style_workbook
-
     wb = workbook_for(quiz, languages, default_lang)
     style_workbook(wb, languages)
     wb.save(path)

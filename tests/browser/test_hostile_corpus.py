@@ -33,9 +33,9 @@ for (const name of ["alert", "confirm", "prompt", "print"]) {
 
 def lint_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The markup lint (an editor's aid) switched off: the sanitiser alone must hold."""
-    import generator.resolve as resolve
+    import generator.checks as checks
 
-    monkeypatch.setattr(resolve, "check_markup", lambda *args, **kwargs: None)
+    monkeypatch.setattr(checks, "check_markup", lambda *args, **kwargs: None)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from generator import model as m
 from generator.interop import QuestionBankError, import_file, write_template
 from generator.interop.excel import parse_correct, split_items
 from generator.interop.template import example_quiz
+from generator.loader import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "docs" / "question-bank-template.xlsx"
@@ -322,3 +323,23 @@ def test_quiz_id_and_title_from_the_file_name(tmp_path: Path, name: str, expecte
     result = import_file(path)
     assert result.quiz_id == expected
     assert load_quiz_yaml(result.yaml_text, expected).title == m.Text({"zh": Path(name).stem})
+
+
+def test_a_rule_of_the_quiz_reads_the_same_in_import_and_check(tmp_path: Path, project: Path) -> None:
+    """`draw` beyond the bank: no cell check of the importer catches it; the model's rule does, in the
+    words `dandelion check` uses for the same quiz written by hand."""
+    rows = [{"type": "true_false", "prompt_zh": "一", "answer_zh": "对"}, {"type": "true_false", "prompt_zh": "二", "answer_zh": "错"}]
+    path = make_xlsx(tmp_path / "bank.xlsx", rows, quiz=[["setting", "value"], ["draw", 5]])
+    rule = "draw is 5 but the quiz has only 2 questions"
+    assert problems(path) == [f'Sheet "quiz", draw: {rule}']
+    (project / "quizzes" / "bank.yml").write_text(
+        "title: 题库\ndraw: 5\nquestions:\n  - {id: q1, type: true_false, prompt: 一, answer: true}\n"
+        "  - {id: q2, type: true_false, prompt: 二, answer: false}\n", encoding="utf-8")
+    checked = [str(d) for d in load_project(project).diagnostics.errors]
+    assert checked == [f"quizzes/bank.yml:2:7: error: {rule}"]
+
+
+def test_a_review_section_without_a_lesson_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """Before the model carried this rule, the import wrote a quiz that `dandelion check` then refused."""
+    path = make_xlsx(tmp_path / "bank.xlsx", [{"type": "true_false", "prompt_zh": "一", "answer_zh": "对", "section": "intro"}])
+    assert problems(path) == ['Sheet "questions", row 2, column R (section): `section` needs a `lesson` (on the question or the quiz)']

@@ -293,7 +293,8 @@ def test_only_skipped_questions_is_an_error() -> None:
 
 
 def test_duplicate_options_are_refused_like_dandelion_check() -> None:
-    assert _problems("::q1::Pick{=a ~a}\n") == ["question q1: two options have the same text"]
+    # the model's own rule, placed at the GIFT line the question starts on
+    assert _problems("::q1::Pick{=a ~a}\n") == ["line 1 (options): two options have the same text"]
 
 
 def test_unknown_files_are_refused(tmp_path: Path) -> None:
