@@ -33,7 +33,7 @@ _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _EXISTING = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>\s*", re.I)
 
 
-FILE_WORKER = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "file-worker.js"
+FILE_WORKER = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "iframe-worker.js"
 _BOOTSTRAP = re.compile(r'var BOOTSTRAP = ("(?:[^"\\]|\\.)*");')
 
 
@@ -43,8 +43,8 @@ def _source(script: str) -> str:
 
 
 @cache
-def file_worker_hash() -> str:
-    """The hash of the one inline script file-worker.js writes into its iframe (search from ``file://``)."""
+def iframe_worker_hash() -> str:
+    """The hash of the one inline script iframe-worker.js writes into its iframe (search from ``file://``)."""
     found = _BOOTSTRAP.search(FILE_WORKER.read_text(encoding="utf-8"))
     if found is None:
         raise RuntimeError(f"{FILE_WORKER} lost its BOOTSTRAP string: the search iframe would be blocked")
@@ -90,7 +90,7 @@ def policy(script_hashes: list[str]) -> str:
 def add_policy(html: str) -> str:
     """``html`` with its policy as the first element of ``<head>`` after the charset (replacing an old one)."""
     html = _EXISTING.sub("", html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy([*inline_script_hashes(html), file_worker_hash()])}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy([*inline_script_hashes(html), iframe_worker_hash()])}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return tag + html

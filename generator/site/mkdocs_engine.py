@@ -9,7 +9,8 @@ Offline and ``file://`` traps handled here:
 
 * ``theme.font: false``: no Google Fonts; the CSS uses the system's CJK fonts.
 * the ``offline`` plugin inlines the search index, but it would add an iframe-worker shim from
-  unpkg.com: we give it our bundled copy, so it adds nothing from another host.
+  unpkg.com: we give it our own ``iframe-worker.js`` instead (search from ``file://``, written so that the
+  pages' Content-Security-Policy allows it), so it adds nothing from another host.
 * no ``navigation.instant`` (it fetches pages) and no sitemap-based language switch: each page
   carries the relative link to its twin in the other language.
 * ``use_directory_urls: false``: ``lessons/x.html`` rather than ``lessons/x/``, which ``file://``
@@ -42,7 +43,9 @@ from . import scripts
 from .pages import Page
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
-SHIM = "vendor/iframe-worker/shim.js"
+# Material loads it as a "polyfill" before its bundle; the offline plugin looks for "iframe-worker" in the
+# name and otherwise adds the unpkg.com shim.
+SHIM = "assets/javascripts/iframe-worker.js"
 
 
 def theme_dir(project_root: Path) -> Path:
@@ -222,6 +225,15 @@ def finish_language(site_dir: Path, search_keys: dict[str, list[str]]) -> None:
     """The post-build step on the files of one language's site, after :func:`build_language`."""
     _offline_bundle(site_dir)
     _add_search_keys(site_dir, search_keys)
+    _add_security_policy(site_dir)
+
+
+def _add_security_policy(site_dir: Path) -> None:
+    """Every page gets its Content-Security-Policy (see :mod:`generator.site.csp`), last, on the final HTML."""
+    from .csp import add_policy
+
+    for page in site_dir.rglob("*.html"):
+        page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _offline_bundle(site_dir: Path) -> None:
