@@ -32,7 +32,7 @@ CHECKED_ARTICLES = {
 #: 三月三 (3rd day of the 3rd lunar month) in the Gregorian calendar, from the facts.
 SANYUESAN = {dt.date(2026, 4, 19), dt.date(2027, 4, 9), dt.date(2028, 3, 28)}
 #: Lessons per audience the issue asks for (social workers: two training modules' units).
-AUDIENCE_FLOOR = {"primary": 3, "middle": 2, "high": 3, "university": 2, "residents": 3, "parents": 2,
+AUDIENCE_FLOOR = {"primary": 3, "middle": 3, "high": 4, "university": 5, "residents": 6, "parents": 5,
                   "villagers": 3, "social-workers": 4}
 #: Words that mean a text states the law; a lesson using them must cite a law.
 LAW_WORDS = re.compile(r"违法|犯罪|拘留|处罚|法律|《禁毒法》|依法")
@@ -61,7 +61,7 @@ def test_the_set_checks_clean_with_no_warnings(loaded) -> None:
 
 
 def test_enough_lessons_for_every_audience(project) -> None:
-    assert len(project.lessons) >= 12
+    assert len(project.lessons) >= 26
     per_audience = Counter(a for lesson in project.lessons.values() for a in lesson.audiences)
     short = {a: (per_audience[a], n) for a, n in AUDIENCE_FLOOR.items() if per_audience[a] < n}
     assert short == {}, "audience: (lessons, wanted)"
@@ -83,6 +83,34 @@ def test_every_lesson_is_complete(project) -> None:
         problems += [f"{lesson.id}: section {s.id} not in both languages" for s in lesson.sections
                      if not (zh_en(s.title) and zh_en(s.body))]
     assert problems == []
+
+
+def lessons_on(project: m.Project, topic: str) -> list[m.Lesson]:
+    return [lesson for lesson in project.lessons.values() if topic in lesson.topics]
+
+
+def test_the_topics_a_lecture_group_covers_have_lessons(project) -> None:
+    # driving after drug use, HIV beyond shared needles, families of adults in recovery, and a
+    # short campus lesson on online lures for middle-school pupils, each for the audiences that need it
+    def audiences(topic: str) -> set[str]:
+        return {a for lesson in lessons_on(project, topic) for a in lesson.audiences}
+
+    assert {"high", "university", "residents"} <= audiences("drug-driving")
+    assert {"university", "residents"} <= audiences("hiv-and-testing")
+    assert [lesson.id for lesson in lessons_on(project, "online-risks")
+            if "middle" in lesson.audiences and 20 <= lesson.duration_minutes <= 30]
+    assert [lesson.id for lesson in lessons_on(project, "family-support")
+            if "community-rehabilitation" in lesson.topics
+            and m.Reference(law="anti-drug-law", article=52) in lesson.references]
+
+
+def test_no_text_calls_driving_after_drug_use_a_crime() -> None:
+    # facts.md: driving after drug use (毒驾) is not a separate crime; quoting the wrong name to warn
+    # against it (不要说“毒驾罪”) is fine
+    files = [*ROOT.joinpath("content").rglob("*.yml"), *ROOT.joinpath("quizzes").rglob("*.yml")]
+    wrong = re.compile(r"(?<![“\"])(毒驾罪|the crime of drug[- ]driving)(?![”\"])|毒驾(是|属于|构成)(一种)?犯罪"
+                       r"|drug[- ]driving is a crime", re.I)
+    assert [f.name for f in files if wrong.search(f.read_text(encoding="utf-8"))] == []
 
 
 def test_topics_are_declared_with_labels_and_all_in_use(project) -> None:
@@ -218,6 +246,15 @@ def test_help_centres_are_examples_for_the_regions_in_the_facts(project) -> None
     centres = list(project.help_centres.values())
     assert {"wenchang", "dingan", "baoting", "lingshui"} <= {c.region for c in centres}
     assert all(c.example and not c.phone for c in centres)
+
+
+def test_help_centres_are_consultation_points_for_people_who_want_to_stop(project) -> None:
+    # facts.md: the centres act as consultation points on rehabilitation; coming forward is not punished (Art. 62)
+    for centre in project.help_centres.values():
+        assert centre.note is not None, centre.id
+        zh, en = centre.note.values["zh"], centre.note.values["en"]
+        assert "咨询" in zh and "有资质的医疗机构" in zh and "第六十二条" in zh, centre.id
+        assert "qualified medical institution" in en and "Article 62" in en, centre.id
 
 
 def test_four_lecturer_profiles_one_per_role(project) -> None:
