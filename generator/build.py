@@ -61,6 +61,8 @@ def build(
     project = loaded.project
     out = out or default_out(project.root, edition)
     report = BuildReport(out=out, diagnostics=loaded.diagnostics)
+    if project.config.address_note:
+        log(project.config.address_note)
     with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
         plan = _plan(project, edition, with_kits, writer)
         if plan.kits_source == "render":

@@ -645,6 +645,20 @@ class FontsConfig(Strict):
     cjk_bold: str | None = None
 
 
+#: Hosts that are never a real site: RFC 2606/6761 names and the loopback name. A printed QR code or link to
+#: one of them would send a reader nowhere, so kits leave them out (see SiteConfig.public_address).
+_PLACEHOLDER_HOSTS = re.compile(
+    r"(?:^|\.)(?:example\.(?:org|com|net)|localhost)$|\.(?:example|test|invalid|localhost)$|^example$|^127\.|^\[::1\]$")
+
+
+def is_placeholder_address(url: str) -> bool:
+    """True for an address on a placeholder host (example.org, *.test, localhost …)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    return not host or bool(_PLACEHOLDER_HOSTS.search(host))
+
+
 class SiteConfig(Strict):
     site_name: Text
     organisation: Text
@@ -659,6 +673,26 @@ class SiteConfig(Strict):
     extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
     pinyin_overrides: dict[str, str] = {}
     fonts: FontsConfig | None = None
+
+    @property
+    def public_address(self) -> str | None:
+        """``site_url`` when it is a real address; ``None`` when unset or a placeholder (example.org …).
+
+        Printed QR codes and links use this: a reader must never be sent to a placeholder.
+        """
+        return self.site_url if self.site_url and not is_placeholder_address(self.site_url) else None
+
+    @property
+    def address_note(self) -> str | None:
+        """What a build says about printed QR codes and links when the site has no real address."""
+        if not self.site_url:
+            return ("Note: site_url is not set in site_config.yml, so posters, share images and handouts carry no "
+                    "QR code or printed link (set site_url to the address the site is published at to add them)")
+        if is_placeholder_address(self.site_url):
+            return (f"Note: site_url ({self.site_url}) is a placeholder address, so posters, share images and "
+                    "handouts carry no QR code or printed link; set it to the address the site is published at "
+                    "(docs/hosting.md says what a group without a public address can do)")
+        return None
 
     @property
     def default_language(self) -> str:

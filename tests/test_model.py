@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from generator import model as m
 
 
@@ -119,3 +121,29 @@ def test_training_in_order_puts_each_module_after_those_it_names_ties_by_key() -
 def test_training_in_order_falls_back_to_the_key_on_a_circle() -> None:
     project = project_with_training({"a": ["b"], "b": ["a"], "c": []})
     assert [t.id for t in project.training_in_order(key=lambda t: t.id)] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(("url", "placeholder"), [
+    ("https://example.org/dandelion/", True), ("https://www.example.com/", True), ("http://example.net/x/", True),
+    ("https://site.example/", True), ("https://dandelion.test/", True), ("https://a.invalid/", True),
+    ("http://localhost:8000/", True), ("http://127.0.0.1/", True),
+    ("https://jdj.hainan.gov.cn/dandelion/", False), ("https://school.edu.cn/", False),
+    ("https://notexample.org/", False), ("https://example.org.cn/", False),
+])
+def test_placeholder_addresses_are_recognised(url: str, placeholder: bool) -> None:
+    from generator.model import is_placeholder_address
+
+    assert is_placeholder_address(url) is placeholder
+
+
+def test_printed_links_use_only_a_real_site_address() -> None:
+    from generator.kits.documents import page_url
+    from generator.model import SiteConfig
+
+    base = {"site_name": "x", "organisation": "y", "audiences": {"a": "A"}, "settings": {"s": "S"}, "regions": {"r": "R"}}
+    placeholder = SiteConfig.model_validate({**base, "site_url": "https://example.org/dandelion/"}, context={"default_lang": "zh"})
+    assert placeholder.public_address is None and "placeholder" in (placeholder.address_note or "")
+    assert page_url(placeholder, "zh", "events", "e") is None  # no QR code or printed link to example.org
+    real = SiteConfig.model_validate({**base, "site_url": "https://jdj.hainan.gov.cn/dl/"}, context={"default_lang": "zh"})
+    assert real.address_note is None
+    assert page_url(real, "zh", "events", "e") == "https://jdj.hainan.gov.cn/dl/zh/events/e.html"

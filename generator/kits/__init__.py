@@ -44,10 +44,6 @@ __all__ = ["KitsResult", "read_manifest", "render_kits"]
 Log = Callable[[str], None]
 OWNER = "kits"
 CACHE_DIR = ".dandelion-cache/kits"
-SITE_URL_NOTE = (
-    "Note: site_url is not set in site_config.yml, so posters, share images and handouts carry no QR code "
-    "(set site_url to the address the site is published at to add them)"
-)
 
 
 @dataclass
@@ -143,8 +139,8 @@ class _Run:
     def prepare(self) -> None:
         if harfbuzz_subset_missing():
             self.warn(HARFBUZZ_WARNING)
-        if not self.cfg.site_url:
-            self.warn(SITE_URL_NOTE)
+        if self.cfg.address_note:
+            self.warn(self.cfg.address_note)
         _ = self.fonts  # fail early, with the font error, before anything is rendered
 
     def warn(self, message: str) -> None:

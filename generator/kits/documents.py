@@ -89,11 +89,11 @@ def page_url(config: m.SiteConfig, lang: str, kind: str, item_id: str) -> str | 
 
 
 def site_address(config: m.SiteConfig, lang: str, site_path: str) -> str | None:
-    """The full address of a site page path (``help.md``, ``lessons/x.md#sec``), or None without site_url."""
-    if not config.site_url:
+    """The full address of a site page path (``help.md``, ``lessons/x.md#sec``), or None without a real site_url."""
+    if not config.public_address:
         return None
     path, _, anchor = site_path.partition("#")
-    return f"{config.site_url}{lang}/{path.removesuffix('.md')}.html" + (f"#{anchor}" if anchor else "")
+    return f"{config.public_address}{lang}/{path.removesuffix('.md')}.html" + (f"#{anchor}" if anchor else "")
 
 
 _SENTENCE_ZH = re.compile(r"(?<=[。！？；])")

@@ -24,7 +24,7 @@ from generator.plan import Plan, make_plan
 from generator.scaffold import init_project
 from generator.writer import OutputWriter
 
-SITE_URL = "https://kits.example.org/dandelion/"
+SITE_URL = "https://dandelion.example.cn/dandelion/"  # not a placeholder host: QR codes are printed
 LONG_TITLE = "关于在全省各市县中小学校园和黎村苗寨深入开展新型毒品预防教育暨禁毒知识进万家专题宣讲活动的通知（二〇二六年海口市的示例）"
 assert len(LONG_TITLE) == 60
 LIC_PLACEHOLDER = "lic placeholder text"
