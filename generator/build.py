@@ -72,6 +72,7 @@ def build(
         report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
         _copy_media(project, plan, writer)
         _write_root_index(project, plan, writer)
+        _check_links(writer)
     return report
 
 
@@ -136,6 +137,19 @@ def _copy_media(project: m.Project, plan: Plan, writer: OutputWriter) -> None:
     cleaned = prepare_media(project.root, project.content_dir, sources, "web")
     for media, src in zip(plan.media, sources, strict=True):
         writer.copy_file(cleaned / src, media.path, "media")
+
+
+def _check_links(writer: OutputWriter) -> None:
+    """Every internal link and anchor of the new output resolves, or nothing is replaced (a generator bug)."""
+    from .errors import BuildError
+    from .linkcheck import check_links
+
+    broken = check_links(writer.staging)
+    if broken:
+        listed = "\n".join(f"  {link}" for link in broken[:20])
+        more = f"\n  … and {len(broken) - 20} more" if len(broken) > 20 else ""
+        raise BuildError(f"{len(broken)} broken link(s) in the built pages; the previous output is unchanged:\n"
+                         f"{listed}{more}")
 
 
 def _write_root_index(project: m.Project, plan: Plan, writer: OutputWriter) -> None:

@@ -568,3 +568,18 @@ def test_the_build_date_comes_from_today_or_source_date_epoch_never_the_clock(tm
     assert before != after  # the June event moved from upcoming to past
     upcoming, _past = after.split('id="past', 1) if 'id="past' in after else (after, "")
     assert "No events are scheduled yet." in upcoming
+
+
+def test_a_build_whose_pages_would_carry_a_broken_link_replaces_nothing(tmp_path: Path, make_project,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The post-build link check runs on every build; a dead link (a generator bug) stops the swap."""
+    import generator.site.pages as pages
+
+    project = make_project(tmp_path / "p", base="mini")
+    first = build(project, out=tmp_path / "site", with_kits=False)
+    before = (first.out / "zh" / "index.html").read_bytes()
+    original = pages.relative_url
+    monkeypatch.setattr(pages, "relative_url", lambda a, b: original(a, b).replace("new-drugs", "no-such-lesson"))
+    with pytest.raises(BuildError, match=r"(?s)broken link\(s\) in the built pages.*no-such-lesson"):
+        build(project, out=tmp_path / "site", with_kits=False)
+    assert (tmp_path / "site" / "zh" / "index.html").read_bytes() == before
