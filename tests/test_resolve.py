@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from samples import EVENT, LESSON
+from samples import EVENT, LESSON, png
 
 from generator.loader import load_project
 
@@ -28,7 +28,7 @@ questions:
 
 SCAFFOLD = Path(__file__).parents[1] / "generator" / "scaffold_template"
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+PNG = png()
 
 
 def problems(root: Path) -> list[str]:
