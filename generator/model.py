@@ -659,6 +659,9 @@ class SiteConfig(Strict):
     extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
     pinyin_overrides: dict[str, str] = {}
     fonts: FontsConfig | None = None
+    public_numbers: list[str] = Field(
+        [], description="Phone numbers the organisation publishes on purpose (hotlines, a centre's switchboard), "
+        "written as on the site, e.g. '0898-12345678': `dandelion check` reports every other number as personal data")
 
     @property
     def default_language(self) -> str:

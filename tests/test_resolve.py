@@ -378,7 +378,9 @@ def test_hostile_markdown_is_refused(project, body: str, message: str) -> None:
     ],
 )
 def test_harmless_markdown_passes(project, body: str) -> None:
-    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")}) if ": error:" in line]
+    # markup only: an e-mail address is personal data unless site_config.yml lists it (tests/checks/test_checks_privacy.py)
+    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")})
+             if ": error:" in line and "personal data" not in line]
     assert lines == []
 
 
