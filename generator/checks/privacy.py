@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pydantic import BaseModel
-
 from .. import model as m
 from ..errors import Diagnostics
 from ..privacy import KINDS, find_personal_data
@@ -47,18 +45,7 @@ def check_privacy(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagn
 def plain_strings(obj: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Every plain string inside ``obj`` (not inside a :class:`~generator.model.Text`: those are checked
     as texts) with its YAML path: fill-in answers, phones, file names, ids, times."""
-    if isinstance(obj, str):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            if name != "supplied_by":
-                yield from plain_strings(getattr(obj, name), (*path, name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from plain_strings(item, (*path, i))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from plain_strings(item, (*path, key))
+    return m.iter_instances(obj, str, path)
 
 
 def check_plain_strings(obj: Any, doc: Document, base: PathKey, diagnostics: Diagnostics,
@@ -82,7 +69,7 @@ def check_plain_strings(obj: Any, doc: Document, base: PathKey, diagnostics: Dia
 def check_item_privacy(project: m.Project, item: m.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """An item's plain strings, and the names in its pictures' alt texts and file names."""
     check_plain_strings(item, doc, base, diagnostics, project.config.public_numbers)
-    for path, image in _images(item, base):
+    for path, image in m.iter_instances(item, m.Image, base):
         texts = [((*path, "src"), image.src)]
         if image.alt is not None:
             texts += [((*path, "alt", lang) if len(image.alt.values) > 1 else (*path, "alt"), value)
@@ -92,17 +79,6 @@ def check_item_privacy(project: m.Project, item: m.Strict, doc: Document, base: 
                 diagnostics.warning(doc.loc(where), f"“{name}” looks like a person's name next to drug use: a picture "
                                     "must not tell who uses drugs or is in treatment; describe the scene without names",
                                     code="DL604")
-
-
-def _images(obj: Any, path: PathKey) -> Iterator[tuple[PathKey, m.Image]]:
-    if isinstance(obj, m.Image):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _images(getattr(obj, name), (*path, name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _images(item, (*path, i))
 
 
 # --- names next to drug use -------------------------------------------------------------------
