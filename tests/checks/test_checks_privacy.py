@@ -55,6 +55,10 @@ def test_a_real_help_centres_phone_must_be_in_the_allow_list(lines) -> None:
         "in site_config.yml: publish only a centre's checked office number, and list it there"]
     config = SCAFFOLD_CONFIG_END + "public_numbers: ['0898 6512 3456']\n"
     assert lines({"content/help_centres.yml": centre, "site_config.yml": _config(config)}) == []
+    example = centre.replace("region: haikou", "region: haikou\n  example: true")
+    assert lines({"content/help_centres.yml": example}) == [
+        "content/help_centres.yml:5:10: error: an example entry must not carry a phone number: never invent a "
+        "real-looking number"]
 
 
 def test_public_numbers_pass_in_texts_too_and_only_they(lines) -> None:
