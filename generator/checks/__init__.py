@@ -5,7 +5,8 @@ once. Rules about one item alone live on the model (:meth:`generator.model.Stric
 reported while loading. The kinds, one module each:
 
 * :mod:`.references` — ids that must name something, internal links, law articles, training order;
-* :mod:`.media` — images and photos: inside ``content/``, present, web formats, alt text, consent;
+* :mod:`.media` — images and photos: inside ``content/``, present, web formats, safe file names, decodable
+  (an SVG without scripts or outside references), alt text, consent;
 * :mod:`.markup` — the editor's lint of raw HTML, attribute lists, script links, Markdown images;
 * :mod:`.privacy` — no published string carries personal data (``public_numbers`` pass), no photo
   names a person next to drug use;
