@@ -96,12 +96,20 @@ def _summary(diags: Diagnostics) -> str:
 @main.command()
 @project_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(project: Path, strict: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: path:line:col lines on stderr; json: a JSON list of {path, line, column, severity, code, "
+                   "message} on stdout (codes: docs/check-codes.md).")
+def check(project: Path, strict: bool, fmt: str) -> None:
     """Validate all content and print every problem as path:line:col."""
+    import json
+
     from .loader import load_project
 
     result = load_project(project)
-    _print_diagnostics(result.diagnostics)
+    if fmt == "json":
+        click.echo(json.dumps([d.as_dict() for d in result.diagnostics.sorted()], ensure_ascii=False, indent=2))
+    else:
+        _print_diagnostics(result.diagnostics)
     failed = bool(result.diagnostics.errors) or (strict and bool(result.diagnostics.warnings))
     click.secho(_summary(result.diagnostics), fg="red" if failed else "green", err=True)
     if failed:

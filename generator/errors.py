@@ -33,11 +33,27 @@ class Location:
         return f"{self.path}:{self.line or 1}:{self.col or 1}"
 
 
+#: the code of a diagnostic whose call site names none (see :mod:`generator.codes`)
+DEFAULT_CODE = "DL000"
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     severity: Severity
     location: Location
     message: str
+    code: str = DEFAULT_CODE
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The machine-readable form of ``dandelion check --format json``."""
+        return {
+            "path": self.location.path,
+            "line": self.location.line or 1,
+            "column": self.location.col or 1,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value}: {self.message}"
@@ -54,21 +70,22 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
     _seen: set[tuple[Severity, Location, str]] = field(default_factory=set, repr=False)
 
-    def add(self, severity: Severity, location: Location, message: str) -> None:
+    def add(self, severity: Severity, location: Location, message: str, code: str = DEFAULT_CODE) -> None:
         key = (severity, location, message)
         if key not in self._seen:
             self._seen.add(key)
-            self.items.append(Diagnostic(severity, location, message))
+            self.items.append(Diagnostic(severity, location, message, code))
 
-    def error(self, location: Location, message: str) -> None:
-        self.add(Severity.ERROR, location, message)
+    def error(self, location: Location, message: str, code: str = DEFAULT_CODE) -> None:
+        """An error; ``code`` is one of :data:`generator.codes.CODES`, given by the call site."""
+        self.add(Severity.ERROR, location, message, code)
 
-    def warning(self, location: Location, message: str) -> None:
-        self.add(Severity.WARNING, location, message)
+    def warning(self, location: Location, message: str, code: str = DEFAULT_CODE) -> None:
+        self.add(Severity.WARNING, location, message, code)
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         for d in other:
-            self.add(d.severity, d.location, d.message)
+            self.add(d.severity, d.location, d.message, d.code)
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.items)

@@ -98,7 +98,7 @@ def load_project(root: Path) -> LoadResult:
                 continue
             if item_id in claimed:
                 diags.error(doc.loc(("id",)) if isinstance(doc.data, dict) and "id" in doc.data else doc.loc(),
-                            f"duplicate {kind} id '{item_id}' (also used by {claimed[item_id].loc().path})")
+                            f"duplicate {kind} id '{item_id}' (also used by {claimed[item_id].loc().path})", code="DL003")
                 continue
             claimed[item_id] = doc
             item = validate(doc, cls, diags, default_lang=lang, extra={"id": item_id})
@@ -156,10 +156,10 @@ def _yaml_files(root: Path, folder: Path, diags: Diagnostics) -> list[Path]:
             continue
         if path.suffix not in (".yml", ".yaml"):
             if path.suffix.lower() in (".yml", ".yaml", ".txt", ".json", ".md"):
-                diags.warning(Location(relpath(path, root)), f"ignored: content files end in .yml (found {path.suffix})")
+                diags.warning(Location(relpath(path, root)), f"ignored: content files end in .yml (found {path.suffix})", code="DL001")
             continue
         if not _inside(path, root):
-            diags.error(Location(relpath(path, root)), "this file links to a place outside the project folder: refused")
+            diags.error(Location(relpath(path, root)), "this file links to a place outside the project folder: refused", code="DL002")
             continue
         out.append(path)
     return out
@@ -187,7 +187,7 @@ def _item_id(doc: Document, diags: Diagnostics) -> str | None:
 
     slug = slugify(stem, fallback="")
     if not slug:
-        diags.error(doc.loc(), f"cannot make an id from the file name '{doc.path.name}': add `id:` to the file")
+        diags.error(doc.loc(), f"cannot make an id from the file name '{doc.path.name}': add `id:` to the file", code="DL004")
         return None
     return slug
 
@@ -204,15 +204,15 @@ def _load_mapping_file(
     if doc is None or doc.data is None:
         return
     if not isinstance(doc.data, dict):
-        diags.error(doc.loc(), f"{rel} must be a map of id → entry")
+        diags.error(doc.loc(), f"{rel} must be a map of id → entry", code="DL005")
         return
     for key, value in doc.data.items():
         item_id = str(key)
         if not _valid_id(item_id):
-            diags.error(doc.loc((key,), key=True), f"'{item_id}' is not a valid id: use lowercase letters, digits and hyphens")
+            diags.error(doc.loc((key,), key=True), f"'{item_id}' is not a valid id: use lowercase letters, digits and hyphens", code="DL204")
             continue
         if isinstance(value, dict) and "id" in value:
-            diags.error(doc.loc((key, "id"), key=True), "unknown key `id` (the id is the key above)")
+            diags.error(doc.loc((key, "id"), key=True), "unknown key `id` (the id is the key above)", code="DL202")
             continue
         item = validate(doc, cls, diags, data=value, base=(key,), default_lang=lang, extra={"id": item_id})
         if item is not None:
@@ -232,7 +232,7 @@ def _load_list_file(
     if doc is None or doc.data is None:
         return
     if not isinstance(doc.data, list):
-        diags.error(doc.loc(), f"{rel} must be a list of entries (each starting with `- id: …`)")
+        diags.error(doc.loc(), f"{rel} must be a list of entries (each starting with `- id: …`)", code="DL005")
         return
     for i, value in enumerate(doc.data):
         item = validate(doc, cls, diags, data=value, base=(i,), default_lang=lang)
@@ -240,7 +240,7 @@ def _load_list_file(
             continue
         item_id = item.id  # type: ignore[attr-defined]
         if item_id in target:
-            diags.error(doc.loc((i, "id")), f"duplicate {kind} id '{item_id}'")
+            diags.error(doc.loc((i, "id")), f"duplicate {kind} id '{item_id}'", code="DL003")
             continue
         target[item_id] = item
         origins.add(kind, item_id, doc, (i,))

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -187,19 +187,28 @@ class Strict(BaseModel):
 
 def iter_texts(obj: Any, path: ItemPath = ()) -> Iterator[tuple[ItemPath, Text]]:
     """Every :class:`Text` inside ``obj`` with its YAML path (``supplied_by`` notes left out)."""
-    if isinstance(obj, Text):
+    return iter_instances(obj, Text, path)
+
+
+T = TypeVar("T")
+
+
+def iter_instances(obj: Any, kind: type[T], path: ItemPath = ()) -> Iterator[tuple[ItemPath, T]]:
+    """Every value of type ``kind`` inside ``obj`` (not looking inside one) with its YAML path,
+    ``supplied_by`` notes left out: the texts, the plain strings outside texts, the images of an item."""
+    if isinstance(obj, kind):
         yield path, obj
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             if name == "supplied_by":
                 continue
-            yield from iter_texts(getattr(obj, name), (*path, name))
+            yield from iter_instances(getattr(obj, name), kind, (*path, name))
     elif isinstance(obj, list):
         for i, item in enumerate(obj):
-            yield from iter_texts(item, (*path, i))
+            yield from iter_instances(item, kind, (*path, i))
     elif isinstance(obj, dict):
         for key, item in obj.items():
-            yield from iter_texts(item, (*path, key))
+            yield from iter_instances(item, kind, (*path, key))
 
 
 def _time(value: Any) -> str:
@@ -673,6 +682,9 @@ class SiteConfig(Strict):
     extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
     pinyin_overrides: dict[str, str] = {}
     fonts: FontsConfig | None = None
+    public_numbers: list[str] = Field(
+        [], description="Phone numbers the organisation publishes on purpose (hotlines, a centre's switchboard), "
+        "written as on the site, e.g. '0898-12345678': `dandelion check` reports every other number as personal data")
 
     @property
     def public_address(self) -> str | None:

@@ -50,7 +50,7 @@ def validate(
     value = doc.data if data is None else data
     if not isinstance(value, dict):
         what = "empty" if value is None else f"{_describe(value)}"
-        diags.error(doc.loc(base), f"expected a map of keys and values here, but the {'file' if not base else 'entry'} is {what}")
+        diags.error(doc.loc(base), f"expected a map of keys and values here, but the {'file' if not base else 'entry'} is {what}", code="DL005")
         return None
     payload = dict(value)
     if extra:
@@ -75,7 +75,7 @@ def validate(
     if isinstance(item, Strict):
         for problem in item.problems():  # rules of the item alone, shared with `dandelion quiz import`
             report = diags.warning if problem.warning else diags.error
-            report(doc.loc((*base, *problem.path), key=problem.key), problem.message)
+            report(doc.loc((*base, *problem.path), key=problem.key), problem.message, code="DL206")
     return item
 
 
@@ -100,50 +100,50 @@ def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err
     kind = err["type"]
     where = _where(field_path)
     if kind == "missing":
-        diags.error(doc.loc(path), f"missing required field `{err['loc'][-1]}`")
+        diags.error(doc.loc(path), f"missing required field `{err['loc'][-1]}`", code="DL201")
         return
     if kind == "extra_forbidden":
         allowed = _fields_at(model, err["loc"][:-1])
         hint = _did_you_mean(name, allowed)
-        diags.error(doc.loc(path, key=True), f"unknown key `{name}`{hint}")
+        diags.error(doc.loc(path, key=True), f"unknown key `{name}`{hint}", code="DL202")
         return
     if kind in ("union_tag_invalid",):
         tag = err.get("ctx", {}).get("tag")
         expected = err.get("ctx", {}).get("expected_tags", "")
-        diags.error(doc.loc((*path, "type")), f"unknown type '{tag}': use one of {expected.replace(chr(39), '')}{_did_you_mean(str(tag), [t.strip(' ' + chr(39)) for t in expected.split(',')])}")
+        diags.error(doc.loc((*path, "type")), f"unknown type '{tag}': use one of {expected.replace(chr(39), '')}{_did_you_mean(str(tag), [t.strip(' ' + chr(39)) for t in expected.split(',')])}", code="DL203")
         return
     if kind == "union_tag_not_found":
-        diags.error(doc.loc(path), "missing required field `type`")
+        diags.error(doc.loc(path), "missing required field `type`", code="DL201")
         return
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "").replace("'", "")
         choices = [c.strip() for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        diags.error(doc.loc(path), f"{where}must be one of {', '.join(choices)}, not {_show(err['input'])}{_did_you_mean(str(err['input']), choices)}")
+        diags.error(doc.loc(path), f"{where}must be one of {', '.join(choices)}, not {_show(err['input'])}{_did_you_mean(str(err['input']), choices)}", code="DL203")
         return
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         if "a-z0-9" in pattern and "(?:-" in pattern:
-            diags.error(doc.loc(path), f"{_show(err['input'])} is not a valid id: use lowercase letters, digits and hyphens, like new-drugs")
+            diags.error(doc.loc(path), f"{_show(err['input'])} is not a valid id: use lowercase letters, digits and hyphens, like new-drugs", code="DL204")
         elif pattern.startswith("^https?"):
-            diags.error(doc.loc(path), f"{where}must be a full address starting with https:// and ending with /")
+            diags.error(doc.loc(path), f"{where}must be a full address starting with https:// and ending with /", code="DL204")
         else:
-            diags.error(doc.loc(path), f"{where}{_show(err['input'])} is not in the expected form")
+            diags.error(doc.loc(path), f"{where}{_show(err['input'])} is not in the expected form", code="DL204")
         return
     if kind in ("too_short",):
         n = err.get("ctx", {}).get("min_length", 1)
-        diags.error(doc.loc(path), f"{where}needs at least {n} item{'s' if n != 1 else ''}")
+        diags.error(doc.loc(path), f"{where}needs at least {n} item{'s' if n != 1 else ''}", code="DL205")
         return
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         ctx = err.get("ctx", {})
         bound = {"greater_than": "more than {gt}", "greater_than_equal": "at least {ge}", "less_than": "less than {lt}", "less_than_equal": "at most {le}"}[kind].format(**ctx)
-        diags.error(doc.loc(path), f"{where}must be {bound}, not {_show(err['input'])}")
+        diags.error(doc.loc(path), f"{where}must be {bound}, not {_show(err['input'])}", code="DL205")
         return
     prefix = "model" if kind == "model_type" else kind.split("_", 1)[0]
     if prefix in _KIND and kind.endswith(("_type", "_parsing", "_from_float")):
-        diags.error(doc.loc(path), f"{where}must be {_KIND[prefix]}, not {_describe(err['input'])}")
+        diags.error(doc.loc(path), f"{where}must be {_KIND[prefix]}, not {_describe(err['input'])}", code="DL205")
         return
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        diags.error(doc.loc(path), f"{where}must be a real date written YYYY-MM-DD, like 2026-06-26")
+        diags.error(doc.loc(path), f"{where}must be a real date written YYYY-MM-DD, like 2026-06-26", code="DL205")
         return
     # Our own validators (PydanticCustomError / ValueError) already speak plainly.
     msg = err["msg"]
@@ -151,7 +151,7 @@ def _report(doc: Document, model: type[BaseModel], data: Any, base: PathKey, err
         msg = msg[len("Value error, ") :]
     if where and not msg.startswith("must "):
         where = where.rstrip() + ": "  # "`title`: the text is empty", "`date` must be …"
-    diags.error(doc.loc(path), f"{where}{msg}")
+    diags.error(doc.loc(path), f"{where}{msg}", code="DL205")
 
 
 def _where(field_path: PathKey) -> str:

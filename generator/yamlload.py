@@ -112,7 +112,7 @@ class _Builder:
             raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
-            self.diags.error(self.doc.loc(path), f"unsupported YAML tag {node.tag!r}: write plain values")
+            self.diags.error(self.doc.loc(path), f"unsupported YAML tag {node.tag!r}: write plain values", code="DL104")
             return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -120,13 +120,13 @@ class _Builder:
                 if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
                     self.diags.error(
                         Location(self.doc.rel, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                        "a key must be a plain word, not a list or a map",
+                        "a key must be a plain word, not a list or a map", code="DL104",
                     )
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.diags.error(
                         Location(self.doc.rel, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                        "YAML merge keys (<<) are not supported: write the fields out",
+                        "YAML merge keys (<<) are not supported: write the fields out", code="DL104",
                     )
                     continue
                 key = self._scalar(key_node)
@@ -139,11 +139,11 @@ class _Builder:
                     first = self.doc.key_positions.get(kpath, kpos)
                     self.diags.error(
                         Location(self.doc.rel, *kpos),
-                        f"duplicate key '{key}' (first given on line {first[0]}); the second would silently win",
+                        f"duplicate key '{key}' (first given on line {first[0]}); the second would silently win", code="DL105",
                     )
                     continue
                 if node.flow_style and _without_colon(key_node, value_node):
-                    self.diags.error(Location(self.doc.rel, *kpos), _colonless_key_message(str(key), out))
+                    self.diags.error(Location(self.doc.rel, *kpos), _colonless_key_message(str(key), out), code="DL101")
                     continue
                 self.doc.key_positions[kpath] = kpos
                 out[key] = self.build(value_node, kpath)
@@ -152,7 +152,7 @@ class _Builder:
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if len(node.value) > MAX_TEXT_CHARS:
             self.diags.error(self.doc.loc(path), f"this text is {len(node.value):,} characters long; the most one text "
-                                                 f"may hold is {MAX_TEXT_CHARS:,}: split it into sections or items")
+                                                 f"may hold is {MAX_TEXT_CHARS:,}: split it into sections or items", code="DL106")
             return ""
         return self._scalar(node)
 
@@ -210,16 +210,16 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1  # the line of the first bad byte; the byte offset says where
-        diags.error(Location(rel, line, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")
+        diags.error(Location(rel, line, 1), f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8", code="DL102")
         return None
     except OSError as exc:
-        diags.error(Location(rel), f"cannot read the file: {exc.strerror}")
+        diags.error(Location(rel), f"cannot read the file: {exc.strerror}", code="DL103")
         return None
     if "\t" in text:
         for n, line in enumerate(_LINE_BREAK.split(text), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
-                diags.error(Location(rel, n, len(line) - len(stripped) + 1), "a tab is used for indentation: YAML needs spaces")
+                diags.error(Location(rel, n, len(line) - len(stripped) + 1), "a tab is used for indentation: YAML needs spaces", code="DL101")
                 return None
     loader = _Loader(text)
     try:
@@ -233,19 +233,19 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
             slip_line, slip_col, key = slip
             diags.error(Location(rel, slip_line, slip_col),
                         f"full-width colon `：` after `{key}`: type the ASCII colon `:` followed by a space "
-                        f"(`{key}: …`); an input method in Chinese mode types the wide one")
+                        f"(`{key}: …`); an input method in Chinese mode types the wide one", code="DL101")
             return None
         hint = _syntax_hint(problem) or _opener_hint(exc, line)
-        diags.error(Location(rel, line, col), f"YAML syntax error: {problem}{hint}")
+        diags.error(Location(rel, line, col), f"YAML syntax error: {problem}{hint}", code="DL101")
         return None
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         # libyaml reports a byte offset; the first occurrence of the character is the one it met
         line, col = _line_col(text, max(0, text.find(char)))
-        diags.error(Location(rel, line, col), f"the file contains the control character U+{ord(char):04X}, which YAML does not allow: delete it")
+        diags.error(Location(rel, line, col), f"the file contains the control character U+{ord(char):04X}, which YAML does not allow: delete it", code="DL102")
         return None
     except yaml.YAMLError as exc:
-        diags.error(Location(rel, 1, 1), f"YAML syntax error: {exc}")
+        diags.error(Location(rel, 1, 1), f"YAML syntax error: {exc}", code="DL101")
         return None
     finally:
         loader.dispose()
@@ -255,11 +255,11 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Document | None:
     try:
         doc.data = _Builder(doc, diags).build(node, ())
     except _TooBig:
-        diags.error(Location(rel, 1, 1), f"the file expands to more than {MAX_NODES} values (aliases?); it is refused")
+        diags.error(Location(rel, 1, 1), f"the file expands to more than {MAX_NODES} values (aliases?); it is refused", code="DL106")
         return None
     except _TooDeep as exc:
         diags.error(Location(rel, exc.line, exc.col),
-                    f"values are nested more than {MAX_DEPTH} levels deep (a recursive alias?); it is refused")
+                    f"values are nested more than {MAX_DEPTH} levels deep (a recursive alias?); it is refused", code="DL106")
         return None
     return doc
 

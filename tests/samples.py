@@ -22,3 +22,14 @@ setting: campus
 venue: {zh: 礼堂, en: Hall}
 status: planned
 """
+
+
+def png() -> bytes:
+    """A real (tiny) PNG: `dandelion check` decodes every image, so a bare PNG signature is a corrupt file."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, "PNG")
+    return out.getvalue()

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from samples import EVENT, LESSON
+from samples import EVENT, LESSON, png
 
 from generator.loader import load_project
 
@@ -28,7 +28,7 @@ questions:
 
 SCAFFOLD = Path(__file__).parents[1] / "generator" / "scaffold_template"
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+PNG = png()
 
 
 def problems(root: Path) -> list[str]:
@@ -378,7 +378,9 @@ def test_hostile_markdown_is_refused(project, body: str, message: str) -> None:
     ],
 )
 def test_harmless_markdown_passes(project, body: str) -> None:
-    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")}) if ": error:" in line]
+    # markup only: an e-mail address is personal data unless site_config.yml lists it (tests/checks/test_checks_privacy.py)
+    lines = [line for line in project({"content/lessons/x.yml": with_body(body, lang="zh")})
+             if ": error:" in line and "personal data" not in line]
     assert lines == []
 
 

@@ -5,9 +5,12 @@ once. Rules about one item alone live on the model (:meth:`generator.model.Stric
 reported while loading. The kinds, one module each:
 
 * :mod:`.references` — ids that must name something, internal links, law articles, training order;
-* :mod:`.media` — images and photos: inside ``content/``, present, web formats, alt text, consent;
+* :mod:`.media` — images and photos: inside ``content/``, present, web formats, safe file names, decodable
+  (an SVG without scripts or outside references), alt text, consent;
 * :mod:`.markup` — the editor's lint of raw HTML, attribute lists, script links, Markdown images;
-* :mod:`.privacy` — nothing that looks like a phone or ID-card number is published;
+* :mod:`.privacy` — no published string carries personal data (``public_numbers`` pass), no photo
+  names a person next to drug use;
+* :mod:`.editorial` — editing notes (待核实, TODO …) never reach readers;
 * :mod:`.languages` — missing, unknown and extra languages of texts;
 * :mod:`.style` — warnings on Chinese style, list indentation and plain language for children.
 """
@@ -21,9 +24,10 @@ from .. import model as m
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 from . import media, references, style
+from .editorial import check_answer_notes, check_editing_notes
 from .languages import check_answer_languages, check_supplied_by, check_text_languages
 from .markup import check_markup
-from .privacy import check_privacy
+from .privacy import check_item_privacy, check_plain_strings, check_privacy
 
 ItemCheck = Callable[[m.Project, Any, Document, PathKey, Diagnostics], None]
 
@@ -33,7 +37,7 @@ _KINDS: dict[str, tuple[str, tuple[ItemCheck, ...]]] = {
     "event": ("events", (references.check_event, media.check_event_media)),
     "training": ("training", (references.check_training,)),
     "lecturer": ("lecturers", (references.check_lecturer, media.check_lecturer_media)),
-    "quiz": ("quizzes", (check_answer_languages, references.check_quiz)),
+    "quiz": ("quizzes", (check_answer_languages, check_answer_notes, references.check_quiz)),
     "glossary": ("glossary", (references.check_glossary_term,)),
     "law": ("laws", ()),
     "help-centre": ("help_centres", (references.check_help_centre,)),
@@ -48,6 +52,7 @@ def run_checks(project: m.Project, origins: Any, diagnostics: Diagnostics) -> No
         if item is None:
             continue
         _check_texts(project, item, doc, base, diagnostics)
+        check_item_privacy(project, item, doc, base, diagnostics)
         for check in checks:
             check(project, item, doc, base, diagnostics)
     style.check_plain_language(project, origins, diagnostics)
@@ -58,12 +63,14 @@ def check_config(config: m.SiteConfig, doc: Document, diagnostics: Diagnostics) 
     """Rules of site_config.yml that need more than one field."""
     for path, text in m.iter_texts(config):
         check_text_languages(text, config, doc, path, diagnostics, supplied_by=None)
-        check_privacy(text, doc, path, diagnostics)
+        check_privacy(text, doc, path, diagnostics, config.public_numbers)
         check_markup(text, doc, path, diagnostics)
+        check_editing_notes(text, doc, path, diagnostics)
+    check_plain_strings(config, doc, (), diagnostics, config.public_numbers)
     from ..zh import validate_overrides
 
     for problem in validate_overrides(config.pinyin_overrides):
-        diagnostics.error(doc.loc(("pinyin_overrides",)), f"pinyin_overrides: {problem}")
+        diagnostics.error(doc.loc(("pinyin_overrides",)), f"pinyin_overrides: {problem}", code="DL207")
 
 
 def _check_texts(project: m.Project, item: m.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -72,8 +79,9 @@ def _check_texts(project: m.Project, item: m.Strict, doc: Document, base: PathKe
     supplied_by = getattr(item, "supplied_by", None)
     for path, text in m.iter_texts(item, base):
         check_text_languages(text, project.config, doc, path, diagnostics, supplied_by=supplied_by if supplied_by is not None else {})
-        check_privacy(text, doc, path, diagnostics)
+        check_privacy(text, doc, path, diagnostics, project.config.public_numbers)
         check_markup(text, doc, path, diagnostics)
+        check_editing_notes(text, doc, path, diagnostics)
         style.check_list_indent(text, doc, path, diagnostics)
         references.check_links(project, text, doc, path, diagnostics)
         style.check_chinese_style(text, doc, path, diagnostics)

@@ -23,14 +23,14 @@ def check_text_languages(
             hint = did_you_mean(code, [*langs, *extra])
             diagnostics.error(doc.loc((*path, code), key=True),
                               f"unknown language '{code}': the site has {', '.join(langs)}{hint}"
-                              + ("" if hint else " (declare other languages under extra_languages in site_config.yml)"))
+                              + ("" if hint else " (declare other languages under extra_languages in site_config.yml)"), code="DL801")
         elif code in extra and supplied_by is not None and code not in supplied_by:
             diagnostics.error(doc.loc((*path, code), key=True),
-                              f"text in '{code}' must say who supplied it: add `supplied_by: {{{code}: …}}` to this item")
+                              f"text in '{code}' must say who supplied it: add `supplied_by: {{{code}: …}}` to this item", code="DL802")
     for code in langs:
         if not text.has(code):
             used = default if text.has(default) else text.langs[0]
-            diagnostics.warning(doc.loc(path), f"no '{code}' text: the '{used}' text is shown instead")
+            diagnostics.warning(doc.loc(path), f"no '{code}' text: the '{used}' text is shown instead", code="DL803")
 
 
 def check_supplied_by(item: object, config: m.SiteConfig, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -38,7 +38,7 @@ def check_supplied_by(item: object, config: m.SiteConfig, doc: Document, base: P
     for code in getattr(item, "supplied_by", None) or {}:
         if code not in config.extra_languages:
             diagnostics.error(doc.loc((*base, "supplied_by", code), key=True),
-                              f"'{code}' is not an extra language of the site (declare it under extra_languages)")
+                              f"'{code}' is not an extra language of the site (declare it under extra_languages)", code="DL804")
 
 
 def check_answer_languages(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -48,4 +48,4 @@ def check_answer_languages(project: m.Project, quiz: m.Quiz, doc: Document, base
         if isinstance(q, m.FillBlankQuestion) and isinstance(q.answer, dict):
             for code in q.answer:
                 if code not in config.languages and code not in config.extra_languages:
-                    diagnostics.error(doc.loc((*base, *path, "answer", code), key=True), f"unknown language '{code}'")
+                    diagnostics.error(doc.loc((*base, *path, "answer", code), key=True), f"unknown language '{code}'", code="DL801")

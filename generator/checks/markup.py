@@ -16,7 +16,9 @@ from .. import model as m
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 
-_HTML_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
+#: a start or end tag as HTML reads one: the tag name follows ``<`` or ``</`` directly, so plain text such
+#: as "A & B < C > D" is text, not a tag ``<c>`` (browsers show it as written, and so does the sanitiser)
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>")
 _ALLOWED_TAGS = {"br", "sub", "sup", "kbd", "mark", "abbr", "small"}
 #: ``<https://…>`` autolinks: checked as links, not as raw HTML
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -41,7 +43,7 @@ def check_markup(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagno
     for lang, value in text.values.items():
         where = doc.loc((*path, lang) if len(text.values) > 1 else path)
         for message in markup_problems(value):
-            diagnostics.error(where, message)
+            diagnostics.error(where, message, code="DL501")
 
 
 def markup_problems(original: str) -> list[str]:

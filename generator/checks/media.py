@@ -1,12 +1,15 @@
-"""Files and media: images inside ``content/``, present, a web-safe format, with alt text; photos of
-people need ``consent: true``."""
+"""Files and media: images inside ``content/``, present, a web-safe format, with a safe file name, that
+decode (an SVG without scripts, event handlers or outside references), with alt text; photos of people
+need ``consent: true``."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .. import model as m
-from ..errors import Diagnostics
+from ..errors import Diagnostics, Location
+from ..media import image_problems, name_problem
 from ..yamlload import Document, PathKey
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
@@ -21,9 +24,11 @@ def check_image(
     src = image.src.strip()
     where = doc.loc((*path, "src"))
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//"):
-        diagnostics.error(where, f"image address '{src}' points to another host: the site must work offline; put the file under content/ and give its path")
+        diagnostics.error(where, f"image address '{src}' points to another host: the site must work offline; put the file under content/ and give its path", code="DL401")
     elif src.startswith("/") or "\\" in src or ".." in src.split("/"):
-        diagnostics.error(where, f"image path '{src}' must be relative to content/ and stay inside it (no leading /, no ..)")
+        diagnostics.error(where, f"image path '{src}' must be relative to content/ and stay inside it (no leading /, no ..)", code="DL402")
+    elif (problem := name_problem(src)) is not None:
+        diagnostics.error(where, f"image '{src}': {problem}; rename the file", code="DL408")
     else:
         file = project.content_dir / src
         try:
@@ -31,15 +36,28 @@ def check_image(
         except OSError:
             inside = False
         if not inside:
-            diagnostics.error(where, f"image '{src}' lies outside content/ (a link?): refused")
+            diagnostics.error(where, f"image '{src}' lies outside content/ (a link?): refused", code="DL402")
         elif not file.is_file():
-            diagnostics.error(where, f"image not found: content/{src}")
+            diagnostics.error(where, f"image not found: content/{src}", code="DL403")
         elif file.suffix.lower() not in IMAGE_TYPES:
-            diagnostics.error(where, f"image '{src}' is not a web image ({', '.join(sorted(IMAGE_TYPES))})")
+            diagnostics.error(where, f"image '{src}' is not a web image ({', '.join(sorted(IMAGE_TYPES))})", code="DL404")
+        else:
+            _check_image_file(file, src, where, diagnostics)
     if image.alt is None:
-        diagnostics.error(doc.loc(path), f"{'photo' if photo else 'image'} '{src}' has no alt text: add `alt: {{zh: …, en: …}}` describing it")
+        diagnostics.error(doc.loc(path), f"{'photo' if photo else 'image'} '{src}' has no alt text: add `alt: {{zh: …, en: …}}` describing it", code="DL405")
     if photo and not getattr(image, "consent", False):
-        diagnostics.error(doc.loc(path), f"photo '{src}' is not marked `consent: true`: publish only photos everyone shown agreed to")
+        diagnostics.error(doc.loc(path), f"photo '{src}' is not marked `consent: true`: publish only photos everyone shown agreed to", code="DL406")
+
+
+def _check_image_file(file: Path, src: str, where: Location, diagnostics: Diagnostics) -> None:
+    """The file itself: a raster image that decodes, an SVG without scripts or outside references."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        diagnostics.error(where, f"image '{src}' cannot be read: {exc.strerror or exc}", code="DL407")
+        return
+    for problem in image_problems(src, data):
+        diagnostics.error(where, f"image '{src}': {problem}", code="DL407")
 
 
 def check_lesson_media(project: m.Project, lesson: m.Lesson, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:

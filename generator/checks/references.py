@@ -27,7 +27,7 @@ def check_reference(doc: Document, path: PathKey, value: str | None, table: Tabl
     hint = did_you_mean(value, choices)
     if not hint and choices and len(choices) <= 8:
         hint = f" (known: {', '.join(sorted(choices))})"
-    diagnostics.error(doc.loc(path), f"unknown {what} '{value}'{hint}")
+    diagnostics.error(doc.loc(path), f"unknown {what} '{value}'{hint}", code="DL301")
     return False
 
 
@@ -39,7 +39,7 @@ def check_references(
     for i, value in enumerate(values):
         check_reference(doc, (*base, field, i), value, table, what, diagnostics)
         if value in seen:
-            diagnostics.warning(doc.loc((*base, field, i)), f"{what} '{value}' is listed twice")
+            diagnostics.warning(doc.loc((*base, field, i)), f"{what} '{value}' is listed twice", code="DL302")
         seen.add(value)
 
 
@@ -59,9 +59,9 @@ def check_links(project: m.Project, text: m.Text, doc: Document, path: PathKey, 
                 sections = [s.id for s in project.lessons[link.id].sections if s.id]
                 if link.anchor not in sections:
                     hint = did_you_mean(link.anchor, sections) or f" (sections: {', '.join(sections)})"
-                    diagnostics.error(doc.loc(where), f"lesson '{link.id}' has no section '{link.anchor}'{hint}")
+                    diagnostics.error(doc.loc(where), f"lesson '{link.id}' has no section '{link.anchor}'{hint}", code="DL303")
             elif link.anchor and link.kind != "page":
-                diagnostics.error(doc.loc(where), f"a {link.kind}: link takes no #section (only lesson: links do)")
+                diagnostics.error(doc.loc(where), f"a {link.kind}: link takes no #section (only lesson: links do)", code="DL303")
 
 
 # --- per kind -------------------------------------------------------------------------------------
@@ -72,8 +72,7 @@ def check_lesson(project: m.Project, lesson: m.Lesson, doc: Document, base: Path
     check_references(doc, base, "audiences", lesson.audiences, config.audiences, "audience", diagnostics)
     check_references(doc, base, "settings", lesson.settings, config.settings, "setting", diagnostics)
     check_references(doc, base, "glossary", lesson.glossary, project.glossary, "glossary term", diagnostics)
-    if config.topics:
-        check_references(doc, base, "topics", lesson.topics, config.topics, "topic", diagnostics)
+    check_topics(config, doc, base, lesson.topics, diagnostics)
     check_reference(doc, (*base, "quiz"), lesson.quiz, project.quizzes, "quiz", diagnostics)
     for i, reference in enumerate(lesson.references):
         _check_law_reference(project, doc, (*base, "references", i), reference, diagnostics)
@@ -86,7 +85,7 @@ def _check_law_reference(project: m.Project, doc: Document, path: PathKey, refer
     if reference.article is not None and reference.article not in law.articles:
         known = ", ".join(str(a) for a in sorted(law.articles)) or "none"
         diagnostics.error(doc.loc((*path, "article")),
-                          f"article {reference.article} of '{reference.law}' is not in content/laws.yml (listed: {known}); cite only checked articles")
+                          f"article {reference.article} of '{reference.law}' is not in content/laws.yml (listed: {known}); cite only checked articles", code="DL304")
 
 
 def check_event(project: m.Project, event: m.Event, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -110,7 +109,7 @@ def check_quiz(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, d
             ids = [s.id for s in project.lessons[lesson_id].sections]  # type: ignore[index]
             if q.section not in ids:
                 hint = did_you_mean(q.section, ids) or " (sections: " + ", ".join(i for i in ids if i) + ")"
-                diagnostics.error(doc.loc((*question_path, "section")), f"lesson '{lesson_id}' has no section '{q.section}'{hint}")
+                diagnostics.error(doc.loc((*question_path, "section")), f"lesson '{lesson_id}' has no section '{q.section}'{hint}", code="DL305")
 
 
 def check_training(project: m.Project, training: m.Training, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -121,8 +120,19 @@ def check_training(project: m.Project, training: m.Training, doc: Document, base
 
 
 def check_lecturer(project: m.Project, lecturer: m.Lecturer, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
-    if project.config.topics:
-        check_references(doc, base, "topics", lecturer.topics, project.config.topics, "topic", diagnostics)
+    check_topics(project.config, doc, base, lecturer.topics, diagnostics)
+
+
+def check_topics(config: m.SiteConfig, doc: Document, base: PathKey, topics: list[str], diagnostics: Diagnostics) -> None:
+    """Topics must be declared in site_config.yml; when none are (a new project from ``dandelion init``),
+    each one used is a warning: it still works, but shows as a bare id without a label in each language."""
+    if config.topics:
+        check_references(doc, base, "topics", topics, config.topics, "topic", diagnostics)
+        return
+    for i, topic in enumerate(topics):
+        diagnostics.warning(doc.loc((*base, "topics", i)),
+                            f"topic '{topic}' is not declared: site_config.yml has no `topics:`, so the site shows "
+                            f"the bare id; add `topics: {{{topic}: {{zh: …, en: …}}}}` to site_config.yml", code="DL307")
 
 
 def check_glossary_term(project: m.Project, term: m.GlossaryTerm, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
@@ -158,5 +168,5 @@ def check_training_cycles(project: m.Project, origins: Any, diagnostics: Diagnos
                 index = project.training[module].after.index(before)
                 diagnostics.error(doc.loc((*base, "after", index)),
                                   f"training module '{module}' comes after itself (through `after`): {chain}; "
-                                  "remove one of these `after` entries")
+                                  "remove one of these `after` entries", code="DL306")
             graph[module].discard(before)  # report the next circle, if any

@@ -27,7 +27,7 @@ def check_list_indent(text: m.Text, doc: Document, path: PathKey, diagnostics: D
                 indent = len(item.group(1))
                 if above is not None and 0 < indent - above < 4 and indent % 4:
                     diagnostics.warning(where, f"list item “{line.strip()[:24]}” is indented {indent} spaces: "
-                                               "a sub-list needs 4 spaces more than its parent item, or it shows at the parent's level")
+                                               "a sub-list needs 4 spaces more than its parent item, or it shows at the parent's level", code="DL901")
                     break
                 above = indent
             elif not line.strip():
@@ -44,7 +44,7 @@ def check_chinese_style(text: m.Text, doc: Document, path: PathKey, diagnostics:
     from ..zh import lint_zh
 
     for offset, message in lint_zh(value):
-        diagnostics.warning(doc.loc(path), f"{message} (at “{excerpt(value, offset)}”)")
+        diagnostics.warning(doc.loc(path), f"{message} (at “{excerpt(value, offset)}”)", code="DL902")
 
 
 def check_plain_language(project: m.Project, origins: Any, diagnostics: Diagnostics) -> None:
@@ -79,7 +79,7 @@ def check_plain_language(project: m.Project, origins: Any, diagnostics: Diagnost
         for text_doc, path, text in texts:
             value = text.values.get("zh") if text is not None else None
             for offset, message in readability(value or "", allowed):
-                diagnostics.warning(text_doc.loc(path), f"{message} (at “{excerpt(value or '', offset)}”)")
+                diagnostics.warning(text_doc.loc(path), f"{message} (at “{excerpt(value or '', offset)}”)", code="DL903")
 
 
 def excerpt(text: str, offset: int, width: int = 8) -> str:
