@@ -16,8 +16,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from generator.model import Project
-from generator.resolve import iter_texts
+from generator.model import Project, iter_texts
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 
