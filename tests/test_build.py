@@ -8,6 +8,7 @@ project build the small starter project into their own temporary folder.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_module
 import re
 import shutil
 from html.parser import HTMLParser
@@ -583,3 +584,23 @@ def test_a_build_whose_pages_would_carry_a_broken_link_replaces_nothing(tmp_path
     with pytest.raises(BuildError, match=r"(?s)broken link\(s\) in the built pages.*no-such-lesson"):
         build(project, out=tmp_path / "site", with_kits=False)
     assert (tmp_path / "site" / "zh" / "index.html").read_bytes() == before
+
+
+def test_config_texts_are_escaped_once_wherever_the_theme_writes_them(tmp_path: Path, make_project) -> None:
+    """A quote in site_name broke out of an attribute Material writes on every page; now the name reads
+    back exactly, in text and attributes, and is never escaped twice."""
+    name = 'Dandelion "X" < bold > & co'
+    project = make_project(tmp_path / "p", base="mini")
+    config = project / "site_config.yml"
+    text = re.sub(r"site_name:.*\n", f"site_name: {{zh: '{name}', en: '{name}'}}\n", config.read_text(encoding="utf-8"))
+    text = re.sub(r"organisation:.*\n", "organisation: {zh: '机构 \"甲\" & 乙', en: 'Org \"A\" & B'}\n", text)
+    config.write_text(text, encoding="utf-8")
+    out = build(project, out=tmp_path / "site", with_kits=False).out
+    page = out / "en" / "lessons" / "new-drugs.html"
+    html = page.read_text(encoding="utf-8")
+    assert "&amp;quot;" not in html and "&amp;lt;" not in html and "&amp;amp;" not in html
+    titles = [attrs["title"] for tag, attrs in elements(page) if tag == "a" and "md-logo" in attrs.get("class", "")]
+    assert titles and all(title == name for title in titles)
+    assert f"<title>Recognising new drugs - {html_module.escape(name)}</title>" in html
+    assert "Org &quot;A&quot; &amp; B" in html  # the copyright line
+    assert 'co" class=' not in html.replace(html_module.escape(name), "")  # no attribute break-out left

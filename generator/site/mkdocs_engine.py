@@ -81,7 +81,7 @@ def build_language(
     for page in pages:
         meta = front_matter(page)
         # Material writes the title into <title> and the header as it is: plain text is escaped here.
-        meta["title"] = html.escape(page.title, quote=False)
+        meta["title"] = html.escape(page.title, quote=True)
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
         if page.scripts:
             meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
@@ -93,11 +93,37 @@ def build_language(
     userdict = work_dir / "jieba_user.txt"
     userdict.write_text("".join(f"{w} 100000\n" for w in sorted(set(search_words)) if w and " " not in w), encoding="utf-8")
 
-    config = _config(pages, lang=lang, languages=languages, site_name=site_name, copyright_text=copyright_text,
+    # Material writes the site name and copyright into text and attributes, some escaped and some not: it
+    # gets placeholders, and the real text goes in afterwards, escaped once for wherever it landed.
+    config = _config(pages, lang=lang, languages=languages, site_name=_SITE_NAME, copyright_text=_COPYRIGHT,
                      site_url=site_url, docs=docs, site_dir=site_dir, theme=theme, userdict=userdict)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return _run_mkdocs(config_file)
+    warnings = _run_mkdocs(config_file)
+    _fill_config_text(site_dir, {_SITE_NAME: site_name, _COPYRIGHT: copyright_text})
+    return warnings
+
+
+_SITE_NAME = "DandelionConfigSiteName7q"
+_COPYRIGHT = "DandelionConfigCopyright7q"
+
+
+def _fill_config_text(site_dir: Path, values: dict[str, str]) -> None:
+    """Put the config's texts where Material wrote their placeholders: HTML-escaped in pages (right in text
+    and in quoted attributes alike), JSON-escaped in data files."""
+    for path in site_dir.rglob("*"):
+        if path.suffix not in (".html", ".json", ".js") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if not any(token in text for token in values):
+            continue
+        for token, value in values.items():
+            if path.suffix == ".html":
+                safe = html.escape(value, quote=True)
+            else:
+                safe = json.dumps(value, ensure_ascii=False)[1:-1].replace("</", "<\\/")
+            text = text.replace(token, safe)
+        path.write_text(text, encoding="utf-8")
 
 
 def front_matter(page: Page) -> dict[str, Any]:
