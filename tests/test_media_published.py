@@ -8,7 +8,7 @@ import pytest
 from test_media import jpeg_with_gps
 
 from generator.build import build
-from generator.errors import BuildError
+from generator.errors import BuildError, ContentError
 from generator.kits.cli_support import kits_only
 
 
@@ -44,9 +44,20 @@ def test_site_and_kits_publish_photos_without_gps_camera_or_photographer(tmp_pat
         assert b"Photographer Name" not in pdf and b"CameraMaker" not in pdf
 
 
-def test_a_corrupt_image_stops_the_build_with_its_name(tmp_path: Path, make_project) -> None:
+def test_a_corrupt_image_stops_the_build_at_its_line(tmp_path: Path, make_project) -> None:
     project = photo_project(tmp_path, make_project)
     (project / "content" / "images" / "snack.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
-    with pytest.raises(BuildError, match=r"content/images/snack\.jpg: the file is not a readable JPEG picture"):
+    with pytest.raises(ContentError) as caught:
         build(project, out=tmp_path / "site", with_kits=False)
+    problems = [str(d) for d in caught.value.diagnostics.errors]
+    assert any(p.startswith("content/lessons/new-drugs.yml:") and "not a readable JPEG picture" in p for p in problems)
     assert not (tmp_path / "site").exists()
+
+
+def test_the_publishing_step_refuses_a_corrupt_image_even_without_the_check(tmp_path: Path) -> None:
+    from generator.media import prepare_media
+
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    with pytest.raises(BuildError, match=r"content/images/x\.png: the file is not a readable PNG picture"):
+        prepare_media(tmp_path, tmp_path / "content", ["images/x.png"], "web")
