@@ -1,6 +1,6 @@
 """The hostile corpus in a real browser: 0 scripts run, on any page, before or after clicking anything.
 
-The corpus (tests/security/hostile.py) goes into every text field of every content kind and the config's
+The corpus (tests/hostile.py: HOSTILE and COUNTED) goes into every text field of every content kind and the config's
 labels. ``dandelion check`` refuses much of it with file:line errors (test_security.py); here the markup
 lint is switched off, so that the renderers' own defence (one sanitising path for every field) is what is
 tested, as the site would be if a lint rule had a gap. Chromium opens every page of both languages and both
@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from security.hostile import hostile_project
+from hostile import hostile_project
 
 from generator.build import build
 
