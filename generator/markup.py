@@ -134,7 +134,13 @@ def _markdown_html(text: str, shift: int) -> str:
         extension_configs={"toc": {"permalink": "#", "slugify": heading_slug}},
         output_format="html",
     )
-    return renderer.convert(_shift_headings(text, shift) if shift else text)
+    html = renderer.convert(_shift_headings(text, shift) if shift else text)
+    # The page owns its one <h1>; a content heading of level 1 (ATX or setext) becomes h2, keeping its id,
+    # so its permalink never points at an anchor the sanitiser removed with the h1.
+    return _LEVEL_ONE.sub(r"<\1h2", html)
+
+
+_LEVEL_ONE = re.compile(r"<(/?)h1\b")
 
 
 def heading_slug(value: str, separator: str = "-") -> str:

@@ -118,3 +118,11 @@ def test_embedded_json_cannot_end_its_script() -> None:
     text = markup.embed_json(data)
     assert "<" not in text and ">" not in text and "\u2028" not in text
     assert json.loads(text) == data
+
+
+def test_a_level_one_heading_in_content_keeps_its_anchor() -> None:
+    """The page owns its h1: a content h1 becomes h2 with its id, so its permalink is not left dangling
+    (the post-build link check found #heading-… links to nothing on worksheet pages)."""
+    for source in ("# Heading one", "Heading one\n==========="):
+        html = markup.render(source)
+        assert '<h2 id="heading-one">' in html and 'href="#heading-one"' in html and "<h1" not in html
