@@ -270,35 +270,54 @@ def results() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The roster to write: .csv, or .xlsx for Excel.")
-@click.option("--lang", default=None, help="Language of the roster's column headings (default: the site's default language).")
+@click.option("--lang", default=None, help="Language of the roster's columns, dates and flags (default: the site's default language).")
 @click.option("--force", is_flag=True, help="Replace an existing --out file.")
 @project_option
 def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, force: bool, project: Path) -> None:
-    """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
-    from .results import ResultsError, merge_results, possible_duplicates, write_roster_csv, write_roster_xlsx
+    """Merge learners' exported result files (JSON or CSV) into one roster, re-scoring every answer
+    against the project's quizzes and flagging records that do not match."""
+    from .loader import load_checked
+    from .results import merge, possible_duplicates, write_roster_csv, write_roster_xlsx
 
-    if lang is None:
-        lang = "zh"
-        if (project / "site_config.yml").is_file():
-            from .loader import load_config_only
-
-            lang = load_config_only(project).default_language
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
     _refuse_overwrite(out, project, force)
     if out.resolve() in {path.resolve() for path in files}:
         raise UsageError(f"--out {out} is one of the files to merge")
-    try:
-        rows = merge_results(files)
-    except ResultsError as exc:
-        raise DandelionError(str(exc)) from None
-    writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
-    for training, names in possible_duplicates(rows):
+    proj = load_checked(project).project
+    lang = _language(proj, lang)
+    merged = merge(files, proj, lang)
+    for problem in merged.skipped:
+        click.secho(f"warning: skipped {problem}", fg="yellow", err=True)
+    for kept, dropped in merged.folded:
+        click.secho(f"note: {kept.row.training}: {dropped.row.name} in {Path(dropped.row.source).name} folded into the "
+                    f"record from {Path(kept.row.source).name} (same learner, best record kept)", err=True)
+    for training, names in possible_duplicates(c.row for c in merged.records):
         click.secho(f"warning: {training}: {' / '.join(names)} differ only in spacing or case; they are kept as "
                     "different learners — if they are one person, correct the name in one file and merge again",
                     fg="yellow", err=True)
-    writer(rows, out, lang=lang)
-    click.echo(f"Wrote {len(rows)} learner record{'s' if len(rows) != 1 else ''} to {out}")
+    for record in merged.records:
+        if record.flagged:
+            click.secho(f"flagged: {record.row.name} ({record.row.training}, {Path(record.row.source).name}): "
+                        f"{record.flag_text('en')}", fg="yellow", err=True)
+    writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
+    writer(merged.records, out, lang=lang)
+    count = len(merged.records)
+    counts = merged.flag_counts()
+    detail = f" ({', '.join(f'{code} {n}' for code, n in sorted(counts.items()))})" if counts else ""
+    click.echo(f"Wrote {count} learner record{'s' if count != 1 else ''} to {out}: {merged.flagged} flagged{detail}, "
+               f"{len(merged.skipped)} file{'s' if len(merged.skipped) != 1 else ''} skipped, "
+               f"{len(merged.folded)} duplicate{'s' if len(merged.folded) != 1 else ''} folded")
+
+
+def _language(project: object, lang: str | None) -> str:
+    """``--lang`` checked against the project's languages, else its default language."""
+    languages = project.languages  # type: ignore[attr-defined]
+    if lang is None:
+        return languages[0]
+    if lang not in languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(languages)}")
+    return lang
 
 
 if __name__ == "__main__":  # pragma: no cover

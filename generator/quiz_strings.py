@@ -389,3 +389,8 @@ def strings_for(lang: str, table: dict[str, dict[str, str]]) -> dict[str, str]:
     content is printed beside the Chinese) get the Chinese interface.
     """
     return {key: texts.get(lang) or texts["zh"] for key, texts in table.items()}
+
+# The training-records feature's words (completion record, recorded name) live in their own table.
+from .records_strings import TRAINING as _RECORDS_TRAINING  # noqa: E402
+
+TRAINING_STRINGS.update({key: {lang: str(value) for lang, value in texts.items()} for key, texts in _RECORDS_TRAINING.items()})
