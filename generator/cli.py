@@ -286,7 +286,7 @@ def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, force: b
         raise UsageError(f"--out {out} is one of the files to merge")
     proj = load_checked(project).project
     lang = _language(proj, lang)
-    merged = merge(files, proj, lang)
+    merged = merge(files, proj)
     for problem in merged.skipped:
         click.secho(f"warning: skipped {problem}", fg="yellow", err=True)
     for kept, dropped in merged.folded:

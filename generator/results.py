@@ -463,7 +463,13 @@ class Checked:
     passed: bool
     complete: bool
     hours_earned: float
-    title: str
+    #: the module's title (model.Text) from the project, None for an unknown module
+    module_title: Any = None
+    default_lang: str = "zh"
+
+    def title(self, lang: str) -> str:
+        """The module's title in ``lang`` from the project; the file's title for an unknown module."""
+        return self.row.title if self.module_title is None else self.module_title.get(lang, self.default_lang)
 
     @property
     def flagged(self) -> bool:
@@ -482,9 +488,8 @@ class Checked:
 class Checker:
     """Checks records against one project (its modules, quizzes and their versions)."""
 
-    def __init__(self, project: Any, lang: str) -> None:
+    def __init__(self, project: Any) -> None:
         self.project = project
-        self.lang = lang
         self._quiz_data: dict[tuple[str, str], dict[str, Any]] = {}
 
     def quiz_data(self, quiz_id: str, lang: str) -> dict[str, Any]:
@@ -505,8 +510,7 @@ class Checker:
         module = self.project.training.get(row.training)
         if module is None:
             flag("unknown-module")
-            return Checked(row, tuple(flags), row.best_score, False, False, 0.0, row.title)
-        title = module.title.get(self.lang, self.project.config.default_language)
+            return Checked(row, tuple(flags), row.best_score, False, False, 0.0)
         quiz = self.project.quizzes.get(module.quiz) if module.quiz else None
         pass_mark = module_pass_mark(self.project, module)
         units = list(module.units)
@@ -551,7 +555,8 @@ class Checker:
         if complete != stored_complete:
             flag("completion")
         hours = float(module.credit_hours) if complete else 0.0
-        return Checked(row, tuple(flags), score, passed, complete, hours, title)
+        return Checked(row, tuple(flags), score, passed, complete, hours, module.title,
+                       self.project.config.default_language)
 
 
 @dataclass
@@ -574,11 +579,11 @@ class Merged:
         return counts
 
 
-def merge(paths: Iterable[str | Path], project: Any, lang: str) -> Merged:
+def merge(paths: Iterable[str | Path], project: Any) -> Merged:
     """Read every file (skipping, with a problem naming it, each one that is malformed), check every
     record against ``project`` and keep each learner's best record per training."""
     rows, problems = _read_all(paths)
-    checker = Checker(project, lang)
+    checker = Checker(project)
     checked = [checker.check(row) for row in rows]
     kept, folded = _fold(checked, lambda c: c.row.key, lambda c: c.rank())
     kept.sort(key=lambda c: (c.row.training, name_key(c.row.name), c.row.name))
@@ -612,7 +617,7 @@ def _cells(record: Checked, lang: str, *, dates_as_text: bool) -> list[Any]:
     row = record.row
     passed_at = row.passed_at if record.passed else None
     exported = row.exported_at.strftime("%Y-%m-%d %H:%M")
-    return [row.name, row.training, record.title, _plain_number(record.hours_earned), row.units_read, row.units_total,
+    return [row.name, row.training, record.title(lang), _plain_number(record.hours_earned), row.units_read, row.units_total,
             "" if row.attempts is None else row.attempts,
             "" if record.score is None else _plain_number(record.score),
             (human_date(passed_at, lang) if dates_as_text else passed_at) if passed_at else "",

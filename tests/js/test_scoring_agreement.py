@@ -98,6 +98,6 @@ def test_python_scores_every_answer_as_scoring_js_does(quiz: dict, tmp_path: Pat
 
 
 def test_normalise_matches_the_documented_rules() -> None:
-    assert scoring.normalise(" 《禁毒法》。") == "<禁毒法>"
+    assert scoring.normalise(" 《禁毒法》。") == "禁毒法"
     assert scoring.normalise("ＡＮＴＩ－Drug  Law") == "anti-druglaw"
     assert scoring.normalise(None) == ""
