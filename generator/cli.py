@@ -320,5 +320,40 @@ def _language(project: object, lang: str | None) -> str:
     return lang
 
 
+@main.command()
+@click.argument("roster", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--module", "module_id", required=True, help="The training module whose certificates to issue.")
+@click.option("--lang", default=None, help="Language of the certificates and register (default: the site's default language).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the PDFs and the register of numbers issued (register.csv, register.xlsx).")
+@click.option("--include-flagged", is_flag=True, help="Also issue to learners whose records the merge flagged.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The issue date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+@project_option
+def certificates(roster: Path, module_id: str, lang: str | None, out: Path, include_flagged: bool,
+                 today: dt.datetime | None, project: Path) -> None:
+    """Issue numbered A4 certificates to the learners of ROSTER (from `results merge`) who earned the
+    module's hours, and keep the register of numbers issued in --out."""
+    from .certificates import issue_certificates
+    from .clock import build_date
+    from .loader import load_checked
+
+    proj = load_checked(project).project
+    lang = _language(proj, lang)
+    target = out.resolve()
+    if any(target == place or target.is_relative_to(place)
+           for place in (project.resolve() / "content", project.resolve() / "quizzes")):
+        raise UsageError(f"--out {out} is part of the project's content: choose a folder outside it")
+    report = issue_certificates(proj, roster, module_id, out, lang=lang, today=today.date() if today else build_date(),
+                                include_flagged=include_flagged, log=lambda msg: click.echo(msg, err=True))
+    for reason in report.skipped:
+        click.secho(f"not issued: {reason}", fg="yellow", err=True)
+    for issue in report.kept:
+        click.echo(f"already issued: {issue.number} {issue.name} (kept; numbers are never issued twice)", err=True)
+    click.echo(f"Issued {len(report.issued)} certificate{'s' if len(report.issued) != 1 else ''} into {out} "
+               f"({len(report.kept)} already in the register, {len(report.skipped)} not eligible); "
+               f"register: {out / 'register.csv'}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

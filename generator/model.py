@@ -533,6 +533,13 @@ class FontsConfig(Strict):
     cjk_bold: str | None = None
 
 
+class CertificatesConfig(Strict):
+    """Numbered training certificates (``dandelion certificates``)."""
+
+    prefix: str = Field("DL", pattern=r"^[A-Z][A-Z0-9]{0,9}$",
+                        description="Start of every certificate number, e.g. HNJD for HNJD-2026-00001-8")
+
+
 class SiteConfig(Strict):
     site_name: Text
     organisation: Text
@@ -547,6 +554,7 @@ class SiteConfig(Strict):
     extra_languages: dict[Annotated[str, Field(pattern=LANG_PATTERN)], ExtraLanguage] = {}
     pinyin_overrides: dict[str, str] = {}
     fonts: FontsConfig | None = None
+    certificates: CertificatesConfig = CertificatesConfig()
 
     @property
     def default_language(self) -> str:

@@ -66,12 +66,12 @@ CERTIFICATE: Table = {
     "heading": {"zh": "培训合格证书", "en": "Training Certificate"},
     "body": {
         "zh": "{name}同志于{date}完成了“{module}”培训，经考核合格，计{hours}学时。",
-        "en": "This certifies that {name} completed the training module \u201c{module}\u201d on {date} "
+        "en": "This certifies that {name} completed the training module \"{module}\" on {date} "
               "and passed its final test, earning {hours} credit hours.",
     },
     "number": {"zh": "证书编号：{number}", "en": "Certificate no. {number}"},
     "issued": {"zh": "发证日期：{date}", "en": "Issued on {date}"},
-    "seal": {"zh": "（单位盖章）", "en": "(seal of the organisation)"},
+    "seal": {"zh": "（单位盖章）", "en": "(seal)"},
     "signature": {"zh": "培训负责人签名", "en": "Trainer's signature"},
     "verify": {
         "zh": "核验：请向发证单位查询证书编号（以发证登记表为准）。",
