@@ -13,7 +13,8 @@
  *
  *   keys       every localStorage key ("dandelion:v1:…"); generator/site/scripts.py STORAGE_PREFIX is
  *              the Python twin of the prefix (the site's front door reads the remembered language)
- *   storage    localStorage when it works (it throws in some phones' private modes), else memory
+ *   storage    localStorage when it works (it throws in some phones' private modes), else memory; in a
+ *              SCORM package launched by an LMS, the LMS's cmi.suspend_data (scorm.js)
  *   translator strings: t(key, params) fills {name} placeholders; a value may be a plural object
  *              {"one": "…", "other": "…"} chosen with Intl.PluralRules(lang) by params.count, or
  *              else by the first placeholder of the "other" form whose value is a number
@@ -346,7 +347,10 @@
     return prefix + "-" + String(base || "x").replace(/[^A-Za-z0-9_-]/g, "_") + "-" + idCounter;
   }
 
-  var storage = createStorage(function () { return window.localStorage; });
+  // In a SCORM package, scorm.js (loaded first) keeps the records in the LMS's cmi.suspend_data.
+  var storage = createStorage(function () {
+    return window.DandelionScorm && window.DandelionScorm.backend ? window.DandelionScorm.backend : window.localStorage;
+  });
 
   return {
     keys: keys,
