@@ -355,5 +355,39 @@ def certificates(roster: Path, module_id: str, lang: str | None, out: Path, incl
                f"register: {out / 'register.csv'}")
 
 
+@main.group()
+def training() -> None:
+    """Training modules for a learning management system (LMS)."""
+
+
+@training.command("export")
+@click.argument("module_id")
+@click.option("--format", "fmt", type=click.Choice(["scorm12"]), required=True, help="scorm12: a SCORM 1.2 package (Moodle).")
+@click.option("--lang", default=None, help="Language of the package (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .zip file to write.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date pages are rendered for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+@project_option
+def training_export(module_id: str, fmt: str, lang: str | None, out: Path, force: bool, today: dt.datetime | None,
+                    project: Path) -> None:
+    """Export training module MODULE_ID as a package to import into an LMS (see docs/scorm.md)."""
+    from .clock import build_date
+    from .loader import load_checked
+    from .scorm import build_package, write_zip
+    from .validate import did_you_mean
+
+    proj = load_checked(project).project
+    if module_id not in proj.training:
+        raise UsageError(f"no training module '{module_id}' in the project{did_you_mean(module_id, proj.training.keys())}")
+    lang = _language(proj, lang)
+    if out.suffix.lower() != ".zip":
+        raise UsageError(f"--out must end in .zip, not {out.name}")
+    _refuse_overwrite(out, project, force)
+    package = build_package(proj, module_id, lang, today=today.date() if today else build_date())
+    out.write_bytes(write_zip(package))
+    click.echo(f"Wrote {out} ({fmt}, {len(package.files)} files); import it into the LMS as a SCORM package", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
