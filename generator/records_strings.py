@@ -57,6 +57,7 @@ FLAGS: Table = {
     "completion": {"zh": "完成情况不符", "en": "completion does not match"},
     "quiz-version": {"zh": "测验题目已变（答题所用版本不同）", "en": "quiz version differs (answered other questions)"},
     "module-version": {"zh": "培训模块已变（版本不同）", "en": "module version differs"},
+    "answers": {"zh": "答题记录不完整（{what}）", "en": "the answers are not one whole attempt ({what})"},
     "no-answers": {"zh": "没有答题记录，无法重算", "en": "no answers to re-score"},
     "unknown-module": {"zh": "本项目没有这个培训模块", "en": "no such module in the project"},
     "details": {"zh": "记录与模块不符：{what}", "en": "record does not match the module: {what}"},

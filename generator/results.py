@@ -42,7 +42,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -500,7 +500,7 @@ class Checker:
         return self._quiz_data[quiz_id, lang]
 
     def check(self, row: Row) -> Checked:
-        from .scoring import module_pass_mark, module_version, quiz_version, rescore
+        from .scoring import coverage_problem, module_pass_mark, module_version, quiz_version, rescore
 
         flags: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
 
@@ -542,7 +542,13 @@ class Checker:
                 if row.quiz_version != quiz_version(quiz):
                     flag("quiz-version")
                 lang = row.lang if row.lang in self.project.languages else self.project.config.default_language
-                again = rescore(self.quiz_data(quiz.id, lang), row.answers, pass_mark)
+                data = self.quiz_data(quiz.id, lang)
+                problem = coverage_problem(data, row.answers)
+                if problem:
+                    flag("answers", what=problem)
+                again = rescore(data, row.answers, pass_mark)
+                if problem:  # a partial attempt earns nothing, whatever its answers score
+                    again = replace(again, score=0, passed=False)
                 if not row.answers or again.score != row.best_score:
                     flag("score", stored="—" if row.best_score is None else f"{row.best_score:g}", rescored=again.score)
                 score = float(again.score) if row.answers else None

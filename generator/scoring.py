@@ -130,6 +130,35 @@ class Rescored:
     unknown: tuple[str, ...]
 
 
+def coverage_problem(data: dict[str, Any], answers: Sequence[dict[str, Any]]) -> str | None:
+    """Why ``answers`` cannot be one attempt at quiz ``data``, or None.
+
+    An attempt answers every question it asks exactly once (None when skipped): all of the bank, or
+    ``draw`` questions of it, a scenario with all its sub-questions. Without this check, leaving the
+    wrong answers out of a file would raise its score and still agree with it.
+    """
+    ids = [str(answer.get("id")) for answer in answers]
+    if len(set(ids)) != len(ids):
+        return "a question is answered twice"
+    bank = {q["id"]: q for q in data.get("questions") or []}
+    asked: dict[str, set[str]] = {}
+    for answer_id in ids:
+        top, _, sub = answer_id.partition("/")
+        asked.setdefault(top, set()).add(sub)
+    draw = data.get("draw")
+    wanted = draw if isinstance(draw, int) and 0 < draw < len(bank) else len(bank)
+    if len(asked) != wanted:
+        return f"{len(asked)} question{'s' if len(asked) != 1 else ''} answered, the quiz asks {wanted}"
+    for top, subs in asked.items():
+        q = bank.get(top)
+        if q is None:
+            continue  # an unknown id is reported by rescore
+        expected = {sub["id"] for sub in q.get("questions") or []} if q.get("type") == "scenario" else {""}
+        if subs != expected:
+            return f"question {top} is not answered as the quiz asks it"
+    return None
+
+
 def rescore(data: dict[str, Any], answers: Sequence[dict[str, Any]], pass_mark: int) -> Rescored:
     """Score an attempt's ``answers`` ([{"id", "given"}], one per question asked) against quiz ``data``."""
     steps = steps_by_id(data)

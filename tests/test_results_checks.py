@@ -146,6 +146,22 @@ def test_each_kind_of_tampering_is_flagged(tmp_path, project, data, changes, fla
     assert merged.flagged == 1 and merged.flag_counts()[flag] == 1
 
 
+def test_answers_left_out_to_raise_the_score_are_flagged(tmp_path, project, data):
+    right = right_answers(data["quiz"])
+    half = right[:2] + [None] * (len(right) - 2)
+    path = learner(tmp_path, data, "孙八", attempts=[half])
+    record = json.loads(path.read_text(encoding="utf-8"))
+    kept = record["answers"][:2]  # only the two right answers: they alone would score 100 %
+    edit(path, answers=kept, best_score=100, passed=True, passed_at="2026-06-26", complete=True)
+    (checked,) = merge([path], project).records
+    assert "answers" in [code for code, _ in checked.flags]
+    assert "2 questions answered, the quiz asks 5" in checked.flag_text("en")
+    assert (checked.score, checked.hours_earned) == (0.0, 0.0)
+    edit(path, answers=[kept[0], kept[0], *record["answers"][2:]])
+    (checked,) = merge([path], project).records
+    assert "a question is answered twice" in checked.flag_text("en")
+
+
 def test_a_hand_edited_pass_does_not_earn_hours_and_is_flagged(tmp_path, project, data):
     right = right_answers(data["quiz"])
     path = learner(tmp_path, data, "钱七", attempts=[[None] * len(right)])

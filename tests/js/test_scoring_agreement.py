@@ -101,3 +101,15 @@ def test_normalise_matches_the_documented_rules() -> None:
     assert scoring.normalise(" 《禁毒法》。") == "禁毒法"
     assert scoring.normalise("ＡＮＴＩ－Drug  Law") == "anti-druglaw"
     assert scoring.normalise(None) == ""
+
+
+def test_an_attempt_must_answer_each_question_it_asks_once(quiz: dict) -> None:
+    whole = [{"id": q["id"], "given": None} for q in quiz["questions"] if q["type"] != "scenario"]
+    whole += [{"id": "case/s1", "given": 1}, {"id": "case/s2", "given": False}]
+    assert scoring.coverage_problem(quiz, whole) is None
+    assert scoring.coverage_problem(quiz, whole[1:]) == f"{len(whole) - 2} questions answered, the quiz asks {len(whole) - 1}"
+    assert scoring.coverage_problem(quiz, [*whole[:-1]]) == "question case is not answered as the quiz asks it"
+    assert scoring.coverage_problem(quiz, [*whole, whole[0]]) == "a question is answered twice"
+    drawn = {**quiz, "draw": 2}
+    assert scoring.coverage_problem(drawn, whole[:2]) is None
+    assert scoring.coverage_problem(drawn, whole[-2:]) == "1 question answered, the quiz asks 2"
