@@ -19,7 +19,13 @@
  * has rendered.
  *
  * "Export my results" downloads (Blob + <a download>, so it works from file://) a JSON or CSV file
- * with the fields in core.js records.EXPORT_FIELDS; generator/results.py merges such files into a roster.
+ * with the fields in core.js records.EXPORT_FIELDS (with the best attempt's answers and the content
+ * versions); generator/results.py re-scores and merges such files into a roster.
+ *
+ * The certificate page prints a *completion record*, not a certificate (the organisation issues those:
+ * `dandelion certificates`). Its name is the one quiz.js recorded with the last final-test attempt
+ * (records.quiz name), so changing the name needs a new attempt; the name box sets the name the next
+ * attempt records.
  *
  * Needs core.js and scoring.js first; sets Dandelion.training.
  *
