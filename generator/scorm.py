@@ -194,7 +194,8 @@ def manifest(project: m.Project, module: m.Training, lang: str, items: list[tupl
              package: Package, default: str) -> str:
     """imsmanifest.xml: SCORM 1.2 metadata, one organisation, a SCO per item and one shared asset."""
     title = module.title.get(lang, default)
-    shared = sorted(path for path in package.files if path.startswith(("assets/", "media/")))
+    # every file of the zip is listed, the manifest itself too (with the shared files)
+    shared = sorted({*(path for path in package.files if path.startswith(("assets/", "media/"))), "imsmanifest.xml"})
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<manifest identifier={quoteattr(f"dandelion-{module.id}-{lang}")} version="1.0"',
