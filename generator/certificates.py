@@ -26,15 +26,14 @@ import csv
 import datetime as dt
 import fcntl
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import DandelionError, UsageError
+from .kits.cache import atomic_write
 from .records_strings import CERTIFICATE, ROSTER, text
 from .results import name_key
 
@@ -235,18 +234,6 @@ def read_register(path: Path) -> list[Issue]:
     return issues
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def _register_headers(lang: str) -> list[str]:
     return [text(CERTIFICATE, f"register_{key}", lang) for key in _REGISTER_KEYS]
 
@@ -265,7 +252,7 @@ def write_register(folder: Path, issues: list[Issue], lang: str) -> None:
     for issue in issues:
         cells = _register_cells(issue)
         writer.writerow(["'" + c if isinstance(c, str) and c[:1] in ("=", "+", "-", "@") else c for c in cells])
-    _atomic_write(folder / REGISTER, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    atomic_write(folder / REGISTER, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -284,7 +271,7 @@ def write_register(folder: Path, issues: list[Issue], lang: str) -> None:
     sheet.freeze_panes = "A2"
     stream = io.BytesIO()
     book.save(stream)
-    _atomic_write(folder / REGISTER_XLSX, stream.getvalue())
+    atomic_write(folder / REGISTER_XLSX, stream.getvalue())
 
 
 @contextlib.contextmanager
@@ -371,7 +358,7 @@ def issue_certificates(project: Any, roster: Path, module_id: str, out: Path, *,
             assert renderer is not None
             html = documents.training_certificate(issue, lang)
             pdf = renderer.render(html, base_url=project.content_dir.resolve().as_uri() + "/")
-            _atomic_write(out / issue.file, pdf.data)
+            atomic_write(out / issue.file, pdf.data)
             if earlier is None:
                 register.append(issue)
                 by_learner[(module_id, name_key(issue.name))] = issue
