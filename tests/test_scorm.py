@@ -1,6 +1,6 @@
 """generator.scorm and `dandelion training export`: the SCORM 1.2 package's files and manifest.
 
-The package running under a real SCORM runtime is tests/browser/test_scorm.py.
+The package running under a real SCORM runtime is tests/browser/test_scorm_lms.py.
 """
 
 from __future__ import annotations
