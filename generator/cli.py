@@ -278,35 +278,123 @@ def results() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The roster to write: .csv, or .xlsx for Excel.")
-@click.option("--lang", default=None, help="Language of the roster's column headings (default: the site's default language).")
+@click.option("--lang", default=None, help="Language of the roster's columns, dates and flags (default: the site's default language).")
 @click.option("--force", is_flag=True, help="Replace an existing --out file.")
 @project_option
 def results_merge(files: tuple[Path, ...], out: Path, lang: str | None, force: bool, project: Path) -> None:
-    """Merge learners' exported result files (JSON or CSV) into one roster for the trainer."""
-    from .results import ResultsError, merge_results, possible_duplicates, write_roster_csv, write_roster_xlsx
+    """Merge learners' exported result files (JSON or CSV) into one roster, re-scoring every answer
+    against the project's quizzes and flagging records that do not match."""
+    from .loader import load_checked
+    from .results import merge, possible_duplicates, write_roster_csv, write_roster_xlsx
 
-    if lang is None:
-        lang = "zh"
-        if (project / "site_config.yml").is_file():
-            from .loader import load_config_only
-
-            lang = load_config_only(project).default_language
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"--out must end in .csv or .xlsx, not {out.name}")
     _refuse_overwrite(out, project, force)
     if out.resolve() in {path.resolve() for path in files}:
         raise UsageError(f"--out {out} is one of the files to merge")
-    try:
-        rows = merge_results(files)
-    except ResultsError as exc:
-        raise DandelionError(str(exc)) from None
-    writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
-    for training, names in possible_duplicates(rows):
+    proj = load_checked(project).project
+    lang = _language(proj, lang)
+    merged = merge(files, proj)
+    for problem in merged.skipped:
+        click.secho(f"warning: skipped {problem}", fg="yellow", err=True)
+    for kept, dropped in merged.folded:
+        click.secho(f"note: {kept.row.training}: {dropped.row.name} in {Path(dropped.row.source).name} folded into the "
+                    f"record from {Path(kept.row.source).name} (same learner, best record kept)", err=True)
+    for training, names in possible_duplicates(c.row for c in merged.records):
         click.secho(f"warning: {training}: {' / '.join(names)} differ only in spacing or case; they are kept as "
                     "different learners — if they are one person, correct the name in one file and merge again",
                     fg="yellow", err=True)
-    writer(rows, out, lang=lang)
-    click.echo(f"Wrote {len(rows)} learner record{'s' if len(rows) != 1 else ''} to {out}")
+    for record in merged.records:
+        if record.flagged:
+            click.secho(f"flagged: {record.row.name} ({record.row.training}, {Path(record.row.source).name}): "
+                        f"{record.flag_text('en')}", fg="yellow", err=True)
+    writer = write_roster_xlsx if out.suffix.lower() == ".xlsx" else write_roster_csv
+    writer(merged.records, out, lang=lang)
+    count = len(merged.records)
+    counts = merged.flag_counts()
+    detail = f" ({', '.join(f'{code} {n}' for code, n in sorted(counts.items()))})" if counts else ""
+    click.echo(f"Wrote {count} learner record{'s' if count != 1 else ''} to {out}: {merged.flagged} flagged{detail}, "
+               f"{len(merged.skipped)} file{'s' if len(merged.skipped) != 1 else ''} skipped, "
+               f"{len(merged.folded)} duplicate{'s' if len(merged.folded) != 1 else ''} folded")
+
+
+def _language(project: object, lang: str | None) -> str:
+    """``--lang`` checked against the project's languages, else its default language."""
+    languages = project.languages  # type: ignore[attr-defined]
+    if lang is None:
+        return languages[0]
+    if lang not in languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(languages)}")
+    return lang
+
+
+@main.command()
+@click.argument("roster", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--module", "module_id", required=True, help="The training module whose certificates to issue.")
+@click.option("--lang", default=None, help="Language of the certificates and register (default: the site's default language).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the PDFs and the register of numbers issued (register.csv, register.xlsx).")
+@click.option("--include-flagged", is_flag=True, help="Also issue to learners whose records the merge flagged.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The issue date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+@project_option
+def certificates(roster: Path, module_id: str, lang: str | None, out: Path, include_flagged: bool,
+                 today: dt.datetime | None, project: Path) -> None:
+    """Issue numbered A4 certificates to the learners of ROSTER (from `results merge`) who earned the
+    module's hours, and keep the register of numbers issued in --out."""
+    from .certificates import issue_certificates
+    from .clock import build_date
+    from .loader import load_checked
+
+    proj = load_checked(project).project
+    lang = _language(proj, lang)
+    target = out.resolve()
+    if any(target == place or target.is_relative_to(place)
+           for place in (project.resolve() / "content", project.resolve() / "quizzes")):
+        raise UsageError(f"--out {out} is part of the project's content: choose a folder outside it")
+    report = issue_certificates(proj, roster, module_id, out, lang=lang, today=today.date() if today else build_date(),
+                                include_flagged=include_flagged, log=lambda msg: click.echo(msg, err=True))
+    for reason in report.skipped:
+        click.secho(f"not issued: {reason}", fg="yellow", err=True)
+    for issue in report.kept:
+        click.echo(f"already issued: {issue.number} {issue.name} (kept; numbers are never issued twice)", err=True)
+    click.echo(f"Issued {len(report.issued)} certificate{'s' if len(report.issued) != 1 else ''} into {out} "
+               f"({len(report.kept)} already in the register, {len(report.skipped)} not eligible); "
+               f"register: {out / 'register.csv'}")
+
+
+@main.group()
+def training() -> None:
+    """Training modules for a learning management system (LMS)."""
+
+
+@training.command("export")
+@click.argument("module_id")
+@click.option("--format", "fmt", type=click.Choice(["scorm12"]), required=True, help="scorm12: a SCORM 1.2 package (Moodle).")
+@click.option("--lang", default=None, help="Language of the package (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .zip file to write.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The date pages are rendered for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
+@project_option
+def training_export(module_id: str, fmt: str, lang: str | None, out: Path, force: bool, today: dt.datetime | None,
+                    project: Path) -> None:
+    """Export training module MODULE_ID as a package to import into an LMS (see docs/scorm.md)."""
+    from .clock import build_date
+    from .loader import load_checked
+    from .scorm import build_package, write_zip
+    from .validate import did_you_mean
+
+    proj = load_checked(project).project
+    if module_id not in proj.training:
+        raise UsageError(f"no training module '{module_id}' in the project{did_you_mean(module_id, proj.training.keys())}")
+    lang = _language(proj, lang)
+    if out.suffix.lower() != ".zip":
+        raise UsageError(f"--out must end in .zip, not {out.name}")
+    _refuse_overwrite(out, project, force)
+    package = build_package(proj, module_id, lang, today=today.date() if today else build_date())
+    out.write_bytes(write_zip(package))
+    click.echo(f"Wrote {out} ({fmt}, {len(package.files)} files); import it into the LMS as a SCORM package", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

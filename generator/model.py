@@ -668,6 +668,13 @@ def is_placeholder_address(url: str) -> bool:
     return not host or bool(_PLACEHOLDER_HOSTS.search(host))
 
 
+class CertificatesConfig(Strict):
+    """Numbered training certificates (``dandelion certificates``)."""
+
+    prefix: str = Field("DL", pattern=r"^[A-Z][A-Z0-9]{0,9}$",
+                        description="Start of every certificate number, e.g. HNJD for HNJD-2026-00001-8")
+
+
 class SiteConfig(Strict):
     site_name: Text
     organisation: Text
@@ -705,6 +712,8 @@ class SiteConfig(Strict):
                     "handouts carry no QR code or printed link; set it to the address the site is published at "
                     "(docs/hosting.md says what a group without a public address can do)")
         return None
+
+    certificates: CertificatesConfig = CertificatesConfig()
 
     @property
     def default_language(self) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from . import markup
 from . import model as m
 from .i18n import catalogue
+from .scoring import module_version, quiz_version
 
 Link = Callable[[str], str]
 
@@ -70,6 +71,7 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
     return {
         "id": quiz.id,
         "lang": lang,
+        "version": quiz_version(quiz),
         "title": t(quiz.title),
         "pass_mark": quiz.pass_mark,
         "shuffle": quiz.shuffle,
@@ -94,11 +96,13 @@ def training_data(project: m.Project, module: m.Training, lang: str, link: Link)
     return {
         "id": module.id,
         "lang": lang,
+        "version": module_version(project, module),
         "title": t(module.title),
         "credit_hours": module.credit_hours,
         "organisation": t(project.config.organisation),
         "pass_mark": pass_mark,
-        "quiz": {"id": quiz.id, "href": link(f"quizzes/{quiz.id}.md"), "title": t(quiz.title)} if quiz else None,
+        "quiz": {"id": quiz.id, "href": link(f"quizzes/{quiz.id}.md"), "title": t(quiz.title),
+                 "version": quiz_version(quiz)} if quiz else None,
         "units": [
             {"id": u, "title": t(project.lessons[u].title), "href": link(f"lessons/{u}.md")}
             for u in module.units if u in project.lessons

@@ -1,24 +1,35 @@
-"""Merge learners' exported training results into one roster (CSV or Excel).
+"""Merge learners' exported training results into one roster (CSV or Excel), re-scoring every answer.
 
 A learner's browser exports ``dandelion-<training>-<name>.json`` or ``.csv`` from a training module
-page (``theme/assets/javascripts/training.js``); the trainer collects the files and runs
-``dandelion results merge FILES... --out roster.csv`` (or ``.xlsx``). Each file holds::
+page (``theme/assets/javascripts/training.js``, fields in core.js ``records.EXPORT_FIELDS``); the
+trainer collects the files and runs ``dandelion results merge FILES... --out roster.csv --project DIR``
+(or ``.xlsx``). A version 2 file holds::
 
-    {"format": "dandelion-results", "version": 1, "name": "…", "training": "module-id",
+    {"format": "dandelion-results", "version": 2, "name": "…", "training": "module-id",
      "title": "…", "credit_hours": 4, "units_read": 3, "units_total": 3, "quiz": "quiz-id",
-     "best_score": 85, "passed_at": "2026-06-26", "exported_at": "2026-06-26T10:00:00+08:00"}
+     "best_score": 85, "passed_at": "2026-06-26", "exported_at": "2026-06-26T10:00:00+08:00",
+     "lang": "zh", "module_version": "…", "quiz_version": "…", "attempts": 2, "passed": true,
+     "complete": true, "units": ["lesson-a", …], "answers": [{"id": "q1", "given": 2}, …]}
+
+``answers`` are those of the best attempt; in CSV, ``units`` and ``answers`` are JSON text in one cell.
+Version 1 files (no answers) are still read, and flagged: they cannot be re-scored.
+
+A static site cannot stop anyone from editing a file; the merge makes it visible. Every record is
+checked against the project (:func:`check`): its answers are scored again with the browser's rules
+(:mod:`generator.scoring`), and the record is *flagged* when its stored score, pass or completion does
+not match, when its quiz or module version differs from the project's, or when it has no answers. A
+file that cannot be read at all is skipped with a warning naming it; the merge goes on.
 
 The CSV form has those keys as its header row. Trainers often open a CSV in Excel and save it
 again, so the reader accepts what Excel does to it: GB18030 instead of UTF-8, no byte-order mark,
 blank lines, ``2026/6/26`` dates, ``4.0`` for ``4`` and the leading apostrophe the browser puts in
 front of text a spreadsheet would run as a formula.
 
-Every bad file is reported, not just the first: :class:`ResultsError` lists them all. When the same
-learner (the same name, up to character width and the amount of white space between words) appears
-more than once for a training, the best record is kept: complete before incomplete, then the higher
-score, more units read, and the later export. Names are never matched more loosely than that: 王伟 and
-王 伟 may be two people, so they stay two rows and :func:`possible_duplicates` names them for the
-trainer to check.
+When the same learner (the same name, up to character width and the amount of white space between
+words) appears more than once for a training, the best record is kept and the others are reported as
+folded: complete before incomplete, unflagged before flagged, then the higher score, more units read,
+and the later export. Names are never matched more loosely than that: 王伟 and 王 伟 may be two
+people, so they stay two rows and :func:`possible_duplicates` names them for the trainer to check.
 """
 
 from __future__ import annotations
@@ -31,16 +42,18 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .i18n import catalogue
 
 FORMAT = "dandelion-results"
-VERSION = 1
-FIELDS = ("format", "version", "name", "training", "title", "credit_hours", "units_read", "units_total", "quiz",
-          "best_score", "passed_at", "exported_at")
+VERSION = 2
+#: The fields of a version 1 file, which every file has.
+FIELDS_V1 = ("format", "version", "name", "training", "title", "credit_hours", "units_read", "units_total", "quiz",
+             "best_score", "passed_at", "exported_at")
+FIELDS = (*FIELDS_V1, "lang", "module_version", "quiz_version", "attempts", "passed", "complete", "units", "answers")
 #: A results file is a few hundred bytes; anything far bigger is not one.
 MAX_BYTES = 1_000_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -71,6 +84,15 @@ class Row:
     passed_at: dt.date | None
     exported_at: dt.datetime
     source: str
+    lang: str | None = None
+    module_version: str | None = None
+    quiz_version: str | None = None
+    attempts: int | None = None
+    #: what the file says about pass and completion (version 2); None in a version 1 file
+    stored_passed: bool | None = None
+    stored_complete: bool | None = None
+    units: tuple[str, ...] | None = None
+    answers: tuple[dict[str, Any], ...] | None = None
 
     @property
     def complete(self) -> bool:
@@ -219,8 +241,8 @@ def _record(raw: dict[str, Any], source: str) -> Row:
         version = int(version.strip())
     elif isinstance(version, float) and version.is_integer():
         version = int(version)
-    if version != VERSION or isinstance(version, bool):
-        raise _Bad(f"unsupported version {raw.get('version')!r} (this Dandelion reads version {VERSION})")
+    if version not in (1, VERSION) or isinstance(version, bool):
+        raise _Bad(f"unsupported version {raw.get('version')!r} (this Dandelion reads versions 1 and {VERSION})")
 
     name = check(_text, raw.get("name"), "name", limit=100)
     training = check(_text, raw.get("training"), "training")
@@ -238,11 +260,76 @@ def _record(raw: dict[str, Any], source: str) -> Row:
     exported_at = check(_datetime, raw.get("exported_at"), "exported_at")
     if passed_at is not None and best is None:
         faults.append("passed_at is set but best_score is empty")
+    extra: dict[str, Any] = {}
+    if version == VERSION:
+        extra = {
+            "lang": check(_text, raw.get("lang"), "lang", required=False, limit=20),
+            "module_version": check(_text, raw.get("module_version"), "module_version", required=False, limit=64),
+            "quiz_version": check(_text, raw.get("quiz_version"), "quiz_version", required=False, limit=64),
+            "attempts": check(_count, raw.get("attempts"), "attempts"),
+            "stored_passed": check(_flag, raw.get("passed"), "passed"),
+            "stored_complete": check(_flag, raw.get("complete"), "complete"),
+            "units": check(_units, raw.get("units")),
+            "answers": check(_answers, raw.get("answers")),
+        }
     if faults:
         raise _Bad("; ".join(faults))
     return Row(name=name, training=training, title=title, credit_hours=credit_hours, units_read=units_read,
                units_total=units_total, quiz=quiz, best_score=best, passed_at=passed_at,
-               exported_at=exported_at, source=source)
+               exported_at=exported_at, source=source, **extra)
+
+
+def _json_cell(value: Any, field: str) -> Any:
+    """A list as JSON holds it, or as the JSON text a CSV cell holds."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value) if value.strip() else None
+        except (ValueError, RecursionError):
+            raise _Bad(f"{field} must be a JSON list, got {_short(value)}") from None
+    return value
+
+
+def _flag(value: Any, field: str) -> bool:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    if not isinstance(value, bool):
+        raise _Bad(f"{field} must be true or false, got {_short(value)}")
+    return value
+
+
+def _units(value: Any) -> tuple[str, ...]:
+    units = _json_cell(value, "units")
+    if units is None:
+        return ()
+    if not isinstance(units, list) or not all(isinstance(u, str) and len(u) <= 100 for u in units) or len(units) > 500:
+        raise _Bad(f"units must be a list of unit ids, got {_short(units)}")
+    return tuple(units)
+
+
+def _answers(value: Any) -> tuple[dict[str, Any], ...] | None:
+    answers = _json_cell(value, "answers")
+    if answers is None:
+        return None
+    if not isinstance(answers, list) or len(answers) > 1000:
+        raise _Bad(f"answers must be a list of {{id, given}}, got {_short(answers)}")
+    out = []
+    for answer in answers:
+        if not isinstance(answer, dict) or not isinstance(answer.get("id"), str):
+            raise _Bad(f"each answer must be {{id, given}}, got {_short(answer)}")
+        given = answer.get("given")
+        if not _plain_answer(given):
+            raise _Bad(f"answer {answer['id']!r} must be a number, text, true/false or a list of numbers")
+        out.append({"id": answer["id"], "given": given})
+    return tuple(out)
+
+
+def _plain_answer(given: Any) -> bool:
+    if given is None or isinstance(given, (bool, int, float)):
+        return True
+    if isinstance(given, str):
+        return len(given) <= 1000
+    return isinstance(given, list) and len(given) <= 100 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in given)
 
 
 def _decode(data: bytes) -> str:
@@ -276,7 +363,7 @@ def _read_csv(text: str, source: str) -> list[Row]:
     if not header:
         raise _Bad("the CSV file is empty")
     reader.fieldnames = header
-    missing = [f for f in FIELDS if f not in header]
+    missing = [f for f in FIELDS_V1 if f not in header]
     if missing:
         raise _Bad(f"the CSV header lacks {', '.join(missing)} (is this a Dandelion results file?)")
     rows: list[Row] = []
@@ -323,46 +410,223 @@ def read_results(path: str | Path) -> list[Row]:
         raise ResultsError([f"{path}: {exc}"]) from None
 
 
+def _read_all(paths: Iterable[str | Path]) -> tuple[list[Row], list[str]]:
+    """Every readable record, and one problem per unreadable file (naming it)."""
+    rows: list[Row] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            rows.extend(read_results(path))
+        except ResultsError as exc:
+            problems.extend(exc.problems)
+    return rows, problems
+
+
+def _fold(items: Iterable[Any], key: Any, rank: Any) -> tuple[list[Any], list[tuple[Any, Any]]]:
+    """The best item per key by ``rank``, and (kept, dropped) for every item folded into another."""
+    best: dict[Any, Any] = {}
+    dropped: list[Any] = []
+    for item in items:
+        kept = best.get(key(item))
+        if kept is None or rank(item) > rank(kept):
+            best[key(item)] = item
+            if kept is not None:
+                dropped.append(kept)
+        else:
+            dropped.append(item)
+    return list(best.values()), [(best[key(item)], item) for item in dropped]
+
+
 def merge_results(paths: Iterable[str | Path]) -> list[Row]:
     """Read every file, keep each learner's best record per training, sorted by training and name.
 
-    Raises :class:`ResultsError` listing every bad file (nothing is merged then, so a trainer never
-    gets a roster that silently lacks someone).
+    Raises :class:`ResultsError` listing every bad file. This is the strict reader (tests, tools);
+    ``dandelion results merge`` uses :func:`merge`, which skips bad files and re-scores.
     """
-    problems: list[str] = []
-    best: dict[tuple[str, str], Row] = {}
-    for path in paths:
-        try:
-            rows = read_results(path)
-        except ResultsError as exc:
-            problems.extend(exc.problems)
-            continue
-        for row in rows:
-            kept = best.get(row.key)
-            if kept is None or row.rank() > kept.rank():
-                best[row.key] = row
+    rows, problems = _read_all(paths)
     if problems:
         raise ResultsError(problems)
-    return sorted(best.values(), key=lambda r: (r.training, name_key(r.name), r.name))
+    kept, _folded = _fold(rows, lambda r: r.key, lambda r: r.rank())
+    return sorted(kept, key=lambda r: (r.training, name_key(r.name), r.name))
+
+
+# ---------------------------------------------------------------------------------------- checking
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One record checked against the project: what the roster shows about it."""
+
+    row: Row
+    #: (code, parameters) per mismatch; codes are the keys of records_strings.FLAGS
+    flags: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+    #: the re-scored best score (the stored one when the answers cannot be re-scored)
+    score: float | None
+    passed: bool
+    complete: bool
+    hours_earned: float
+    #: the module's title (model.Text) from the project, None for an unknown module
+    module_title: Any = None
+    default_lang: str = "zh"
+
+    def title(self, lang: str) -> str:
+        """The module's title in ``lang`` from the project; the file's title for an unknown module."""
+        return self.row.title if self.module_title is None else self.module_title.get(lang, self.default_lang)
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+    def rank(self) -> tuple[bool, bool, float, int, dt.datetime]:
+        score = -1.0 if self.score is None else self.score
+        return self.complete, not self.flagged, score, self.row.units_read, _aware(self.row.exported_at)
+
+    def flag_text(self, lang: str) -> str:
+        from .records_strings import FLAGS, text
+
+        return ("；" if lang == "zh" else "; ").join(text(FLAGS, code, lang, **dict(params)) for code, params in self.flags)
+
+
+class Checker:
+    """Checks records against one project (its modules, quizzes and their versions)."""
+
+    def __init__(self, project: Any) -> None:
+        self.project = project
+        self._quiz_data: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def quiz_data(self, quiz_id: str, lang: str) -> dict[str, Any]:
+        from .quizdata import quiz_data
+
+        if (quiz_id, lang) not in self._quiz_data:
+            self._quiz_data[quiz_id, lang] = quiz_data(self.project, self.project.quizzes[quiz_id], lang, lambda path: path)
+        return self._quiz_data[quiz_id, lang]
+
+    def check(self, row: Row) -> Checked:
+        from .scoring import coverage_problem, module_pass_mark, module_version, quiz_version, rescore
+
+        flags: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
+
+        def flag(code: str, **params: Any) -> None:
+            flags.append((code, tuple(params.items())))
+
+        module = self.project.training.get(row.training)
+        if module is None:
+            flag("unknown-module")
+            return Checked(row, tuple(flags), row.best_score, False, False, 0.0)
+        quiz = self.project.quizzes.get(module.quiz) if module.quiz else None
+        pass_mark = module_pass_mark(self.project, module)
+        units = list(module.units)
+        details = []
+        if row.units_total != len(units):
+            details.append(f"units_total {row.units_total} ≠ {len(units)}")
+        if row.credit_hours != module.credit_hours:
+            details.append(f"credit_hours {row.credit_hours:g} ≠ {module.credit_hours:g}")
+        if (row.quiz or None) != (module.quiz or None):
+            details.append(f"quiz {row.quiz} ≠ {module.quiz}")
+        if row.units is not None:
+            if set(row.units) - set(units):
+                details.append("units " + ", ".join(sorted(set(row.units) - set(units))))
+            if len(set(row.units) & set(units)) != row.units_read:
+                details.append(f"units_read {row.units_read} ≠ {len(set(row.units) & set(units))}")
+        if details:
+            flag("details", what=", ".join(details))
+        if row.module_version is not None and row.module_version != module_version(self.project, module):
+            flag("module-version")
+
+        score = row.best_score
+        stored_passed = row.stored_passed if row.stored_passed is not None else row.passed_at is not None
+        passed = stored_passed
+        if quiz is not None:
+            if row.answers is None:
+                if row.best_score is not None:
+                    flag("no-answers")
+            else:
+                if row.quiz_version != quiz_version(quiz):
+                    flag("quiz-version")
+                lang = row.lang if row.lang in self.project.languages else self.project.config.default_language
+                data = self.quiz_data(quiz.id, lang)
+                problem = coverage_problem(data, row.answers)
+                if problem:
+                    flag("answers", what=problem)
+                again = rescore(data, row.answers, pass_mark)
+                if problem:  # a partial attempt earns nothing, whatever its answers score
+                    again = replace(again, score=0, passed=False)
+                if not row.answers or again.score != row.best_score:
+                    flag("score", stored="—" if row.best_score is None else f"{row.best_score:g}", rescored=again.score)
+                score = float(again.score) if row.answers else None
+                passed = again.passed and bool(row.answers)
+            if passed != stored_passed or stored_passed != (row.passed_at is not None):
+                flag("pass")
+        read_all = row.units_read >= len(units) and (row.units is None or set(units) <= set(row.units))
+        complete = read_all and (passed or quiz is None)
+        stored_complete = row.stored_complete if row.stored_complete is not None else row.complete
+        if complete != stored_complete:
+            flag("completion")
+        hours = float(module.credit_hours) if complete else 0.0
+        return Checked(row, tuple(flags), score, passed, complete, hours, module.title,
+                       self.project.config.default_language)
+
+
+@dataclass
+class Merged:
+    """What ``dandelion results merge`` found: the roster, the files skipped, the records folded."""
+
+    records: list[Checked]
+    skipped: list[str]
+    folded: list[tuple[Checked, Checked]]
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for r in self.records if r.flagged)
+
+    def flag_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for record in self.records:
+            for code, _params in record.flags:
+                counts[code] = counts.get(code, 0) + 1
+        return counts
+
+
+def merge(paths: Iterable[str | Path], project: Any) -> Merged:
+    """Read every file (skipping, with a problem naming it, each one that is malformed), check every
+    record against ``project`` and keep each learner's best record per training."""
+    rows, problems = _read_all(paths)
+    checker = Checker(project)
+    checked = [checker.check(row) for row in rows]
+    kept, folded = _fold(checked, lambda c: c.row.key, lambda c: c.rank())
+    kept.sort(key=lambda c: (c.row.training, name_key(c.row.name), c.row.name))
+    return Merged(kept, problems, folded)
 
 
 # ---------------------------------------------------------------------------------------- writing
 
-#: The roster's columns; each header is the catalogue's ``roster.<column>``.
-_COLUMNS = ("name", "training", "title", "credit_hours", "units_read", "units_total", "quiz", "best_score", "passed_on",
-            "complete", "exported_at", "source_file")
+ROSTER_COLUMNS = ("name", "training", "title", "hours_earned", "units_read", "units_total", "attempts", "best_score",
+                  "first_passed", "complete", "flags", "exported_at", "source")
 
 
-def _headers(lang: str) -> list[str]:
-    strings = catalogue(lang)
-    return [strings.gettext(f"roster.{column}") for column in _COLUMNS]
+def roster_headers(lang: str) -> list[str]:
+    from .records_strings import ROSTER, text
+
+    return [text(ROSTER, key, lang) for key in ROSTER_COLUMNS]
 
 
-def _cells(row: Row, lang: str) -> list[Any]:
-    yes, no = catalogue(lang).gettext("roster.yes"), catalogue(lang).gettext("roster.no")
-    return [row.name, row.training, row.title, _plain_number(row.credit_hours), row.units_read, row.units_total,
-            row.quiz or "", "" if row.best_score is None else _plain_number(row.best_score), row.passed_at or "",
-            yes if row.complete else no, row.exported_at.isoformat(), Path(row.source).name]
+def human_date(day: dt.date, lang: str) -> str:
+    """2026年6月26日 / 26 June 2026."""
+    return catalogue(lang).format_date(day, weekday=False)
+
+
+def _cells(record: Checked, lang: str, *, dates_as_text: bool) -> list[Any]:
+    from .records_strings import ROSTER, text
+
+    row = record.row
+    passed_at = row.passed_at if record.passed else None
+    exported = row.exported_at.strftime("%Y-%m-%d %H:%M")
+    return [row.name, row.training, record.title(lang), _plain_number(record.hours_earned), row.units_read, row.units_total,
+            "" if row.attempts is None else row.attempts,
+            "" if record.score is None else _plain_number(record.score),
+            (human_date(passed_at, lang) if dates_as_text else passed_at) if passed_at else "",
+            text(ROSTER, "yes" if record.complete else "no", lang), record.flag_text(lang), exported,
+            Path(row.source).name]
 
 
 def _plain_number(value: float) -> int | float:
@@ -376,40 +640,46 @@ def _safe_text(value: Any) -> Any:
     return value
 
 
-def write_roster_csv(rows: Iterable[Row], path: str | Path, *, lang: str = "zh") -> Path:
+def write_roster_csv(records: Iterable[Checked], path: str | Path, *, lang: str = "zh") -> Path:
     """Write the roster as UTF-8 CSV with a byte-order mark, so Excel shows Chinese names correctly."""
     path = Path(path)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(_headers(lang))
-        for row in rows:
-            writer.writerow([_safe_text(c) if isinstance(c, str) else c for c in _cells(row, lang)])
+        writer.writerow(roster_headers(lang))
+        for record in records:
+            writer.writerow([_safe_text(c) for c in _cells(record, lang, dates_as_text=True)])
     return path
 
 
-def write_roster_xlsx(rows: Iterable[Row], path: str | Path, *, lang: str = "zh") -> Path:
-    """Write the roster as an Excel workbook: frozen bold header, filters, real dates and numbers."""
+def write_roster_xlsx(records: Iterable[Checked], path: str | Path, *, lang: str = "zh") -> Path:
+    """Write the roster as an Excel workbook: frozen bold header, filters, real dates and numbers;
+    flagged rows have their flag cell filled yellow."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from .records_strings import ROSTER, text
 
     path = Path(path)
     wb = Workbook()
     ws = wb.active
-    ws.title = catalogue(lang).gettext("roster.sheet")
-    headers = _headers(lang)
-    ws.append(list(headers))
+    ws.title = text(ROSTER, "sheet", lang)
+    headers = roster_headers(lang)
+    ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [len(h) * 2 + 2 for h in headers]
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(_cells(row, lang), start=1):
+    flag_column = ROSTER_COLUMNS.index("flags") + 1
+    for r, record in enumerate(records, start=2):
+        for c, value in enumerate(_cells(record, lang, dates_as_text=False), start=1):
             cell = ws.cell(row=r, column=c, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = catalogue(lang).gettext("roster.excel_date_format")  # how Excel shows the date
             widths[c - 1] = max(widths[c - 1], min(60, len(str(value)) + 2))
+        if record.flagged:
+            ws.cell(row=r, column=flag_column).fill = PatternFill("solid", fgColor="FFE082")
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A2"

@@ -11,13 +11,11 @@ from typing import Any
 import pytest
 
 from generator.results import (
-    FIELDS,
+    FIELDS_V1,
     ResultsError,
     merge_results,
     possible_duplicates,
     read_results,
-    write_roster_csv,
-    write_roster_xlsx,
 )
 
 
@@ -36,6 +34,7 @@ def record(**overrides: Any) -> dict[str, Any]:
         "passed_at": "2026-06-26",
         "exported_at": "2026-06-26T10:00:00+08:00",
     }
+    base = {"version": 1, **base}
     base.update(overrides)
     return base
 
@@ -49,7 +48,7 @@ def write_json(folder: Path, filename: str, /, **overrides: Any) -> Path:
 def write_csv(folder: Path, name: str, records: list[dict[str, Any]], *, encoding: str = "utf-8-sig") -> Path:
     path = folder / name
     with path.open("w", encoding=encoding, newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        writer = csv.DictWriter(fh, fieldnames=FIELDS_V1)
         writer.writeheader()
         for rec in records:
             writer.writerow({k: ("" if v is None else v) for k, v in rec.items()})
@@ -70,7 +69,7 @@ def test_reads_json_and_csv(tmp_path):
 
 def test_reads_the_browser_csv_export_byte_for_byte(tmp_path):
     # exactly what core.js records.resultsCSV() writes: BOM, CRLF, apostrophe before a formula-like name
-    text = "\ufeff" + ",".join(FIELDS) + "\r\n" + (
+    text = "\ufeff" + ",".join(FIELDS_V1) + "\r\n" + (
         "dandelion-results,1,'=HYPERLINK(\"x\"),community-rehab-basics,\"社区戒毒, 基础\",4,2,2,module-quiz,"
         "100,2026-06-26,2026-06-26T10:00:00+08:00\r\n"
     )
@@ -85,7 +84,7 @@ def test_reads_the_browser_csv_export_byte_for_byte(tmp_path):
 def test_accepts_what_excel_does_to_a_csv(tmp_path):
     # re-saved by Excel on a Chinese Windows: GB18030, no BOM, slashes in dates, 4.0, a blank line
     path = tmp_path / "excel.csv"
-    lines = [",".join(FIELDS),
+    lines = [",".join(FIELDS_V1),
              "dandelion-results,1,王五,community-rehab-basics,社区戒毒康复基础,4.0,2,2,module-quiz,90,2026/6/26,2026/6/26 10:00",
              ",,,,,,,,,,,"]
     path.write_bytes("\r\n".join(lines).encode("gb18030"))
@@ -143,7 +142,7 @@ def test_hostile_files_are_reported_not_crashed_on(tmp_path, name, content, faul
         path.write_text(json.dumps(record()).replace('"best_score": 85', content))
     else:
         values = {**record(), "title": content}
-        path.write_text(",".join(FIELDS) + "\n" + ",".join(str(values[f]) for f in FIELDS) + "\n", encoding="utf-8")
+        path.write_text(",".join(FIELDS_V1) + "\n" + ",".join(str(values[f]) for f in FIELDS_V1) + "\n", encoding="utf-8")
     with pytest.raises(ResultsError) as caught:
         merge_results([path])
     assert fault in str(caught.value)
@@ -169,7 +168,7 @@ def test_every_bad_file_is_reported_by_name(tmp_path):
     broken.write_text('{"format": "dandelion-results",', encoding="utf-8")
     other = tmp_path / "other.json"
     other.write_text('{"format": "something-else"}', encoding="utf-8")
-    future = write_json(tmp_path, "future.json", version=2)
+    future = write_json(tmp_path, "future.json", version=3)
     fields = write_json(tmp_path, "fields.json", name="", best_score=130, units_read=3, passed_at="26/06/2026")
     array = tmp_path / "array.json"
     array.write_text("[1, 2]", encoding="utf-8")
@@ -189,7 +188,7 @@ def test_every_bad_file_is_reported_by_name(tmp_path):
                             "lines.csv", "missing.json"}
     assert "not valid JSON (line 1" in by_file["broken.json"]
     assert "not a Dandelion results file" in by_file["other.json"]
-    assert "unsupported version 2" in by_file["future.json"]
+    assert "unsupported version 3" in by_file["future.json"]
     assert "name is missing" in by_file["fields.json"]
     assert "best_score must be from 0 to 100, got 130" in by_file["fields.json"]
     assert "units_read (3) is more than units_total (2)" in by_file["fields.json"]
@@ -221,62 +220,6 @@ def test_field_checks(tmp_path, overrides, message):
 
 def test_empty_input_gives_empty_roster():
     assert merge_results([]) == []
-
-
-def test_roster_csv(tmp_path):
-    rows = merge_results([
-        write_json(tmp_path, "a.json", name="=1+1"),
-        write_json(tmp_path, "b.json", name="李四", best_score=None, passed_at=None, units_read=0, credit_hours=1.5),
-    ])
-    out = write_roster_csv(rows, tmp_path / "roster.csv")
-    raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert table[0][:4] == ["姓名", "培训模块", "模块名称", "学时"]
-    assert table[1] == ["'=1+1", "community-rehab-basics", "社区戒毒康复基础", "4", "2", "2", "module-quiz", "85",
-                        "2026-06-26", "是", "2026-06-26T10:00:00+08:00", "a.json"]
-    assert table[2][0] == "李四" and table[2][3] == "1.5" and table[2][7] == "" and table[2][9] == "否"
-    en = list(csv.reader(write_roster_csv(rows, tmp_path / "en.csv", lang="en").read_text("utf-8-sig").splitlines()))
-    assert en[0][0] == "Name" and en[1][9] == "yes"
-
-
-def test_roster_xlsx(tmp_path):
-    from openpyxl import load_workbook
-
-    rows = merge_results([
-        write_json(tmp_path, "a.json", name="=HYPERLINK(\"http://example.invalid\")"),
-        write_json(tmp_path, "b.json", name="李四", best_score=None, passed_at=None),
-    ])
-    out = write_roster_xlsx(rows, tmp_path / "roster.xlsx")
-    ws = load_workbook(out).active
-    assert ws.title == "花名册"
-    assert [c.value for c in ws[1]][:3] == ["姓名", "培训模块", "模块名称"]
-    assert ws.freeze_panes == "A2"
-    # formula-looking names stay text, numbers are numbers, dates are dates
-    name_cell = ws["A2"]
-    assert name_cell.value == '=HYPERLINK("http://example.invalid")' and name_cell.data_type == "s"
-    assert ws["H2"].value == 85 and ws["D2"].value == 4
-    assert ws["I2"].value.date() == dt.date(2026, 6, 26)
-    assert ws["A3"].value == "李四" and ws["H3"].value is None and ws["J3"].value == "否"
-
-
-def test_merge_command_asks_before_replacing_a_roster_and_names_possible_duplicates(tmp_path, run_cli):
-    one = write_json(tmp_path, "1.json", name="王伟")
-    two = write_json(tmp_path, "2.json", name="王 伟")
-    roster = tmp_path / "roster.csv"
-    result = run_cli("results", "merge", one, two, "--out", roster, "--project", tmp_path)
-    assert result.exit_code == 0, result.output
-    assert "王 伟 / 王伟 differ only in spacing or case" in result.stderr
-    assert len(roster.read_text(encoding="utf-8-sig").splitlines()) == 3  # header + two learners
-    roster.write_text("the trainer's own notes", encoding="utf-8")
-    result = run_cli("results", "merge", one, "--out", roster, "--project", tmp_path)
-    assert result.exit_code == 2 and "exists already" in result.stderr
-    assert roster.read_text(encoding="utf-8") == "the trainer's own notes"
-    result = run_cli("results", "merge", one, "--out", roster, "--force", "--project", tmp_path)
-    assert result.exit_code == 0 and "王伟" in roster.read_text(encoding="utf-8-sig")
-    learners = write_csv(tmp_path, "learners.csv", [record()])
-    result = run_cli("results", "merge", learners, "--out", learners, "--force", "--project", tmp_path)
-    assert result.exit_code == 2 and "one of the files to merge" in result.stderr
 
 
 def test_merge_command_never_writes_into_the_project(tmp_path, run_cli, make_project):

@@ -101,8 +101,8 @@ class KitCache:
         try:
             data_path.parent.mkdir(parents=True, exist_ok=True)
             record = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "meta": meta}
-            _atomic_write(data_path, data)
-            _atomic_write(meta_path, json.dumps(record).encode())
+            atomic_write(data_path, data)
+            atomic_write(meta_path, json.dumps(record).encode())
         except OSError:
             pass  # a read-only project still renders; it just is not cached
 
@@ -123,7 +123,8 @@ class KitCache:
         return removed
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in its folder: readers see the old or the new file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as fh:

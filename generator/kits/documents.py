@@ -420,6 +420,26 @@ class Documents:
             date=k.strings.format_date(event.date), partners=[], page_label="",
         )
 
+    # -- training certificates (dandelion certificates) ---------------------------------------------
+    def training_certificate(self, issue: Any, lang: str) -> str:
+        """A numbered certificate for one learner: ``issue`` is a certificates.Issue (name, module,
+        hours, completed and issued dates, number)."""
+        from ..records_strings import CERTIFICATE, text
+
+        k = self.k(lang, False)
+        module = self.p.training[issue.module]
+        title = text(CERTIFICATE, "heading", lang)
+        hours = f"{issue.hours:g}"
+        body = text(CERTIFICATE, "body", lang, name=issue.name, module=_inner_quotes(k.t(module.title)), hours=hours,
+                    date=catalogue(lang).format_date(issue.completed, weekday=False).replace(" ", "\u00a0"))
+        return self._render(
+            "training_certificate.html.j2", k, "certificate", f"{issue.number} · {title}",
+            description=title, page_label="", heading=title, body=body, organisation=k.t(self.p.config.organisation),
+            number_line=text(CERTIFICATE, "number", lang, number=issue.number), verify=text(CERTIFICATE, "verify", lang),
+            seal=text(CERTIFICATE, "seal", lang), signature=text(CERTIFICATE, "signature", lang),
+            issued=text(CERTIFICATE, "issued", lang, date=catalogue(lang).format_date(issue.issued, weekday=False)),
+        )
+
     # -- pieces ------------------------------------------------------------------------------------
     def _event_fields(self, k: K, *, lesson: m.Lesson | None, event: m.Event | None) -> tuple[str, str | None, list[tuple[str, str]]]:
         if event is not None:

@@ -149,6 +149,14 @@ def _alternates(path: str, lang: str, languages: list[str]) -> list[dict[str, st
     ]
 
 
+#: The Python-Markdown extensions the pages' Markdown is written for (the SCORM export uses them too).
+MARKDOWN_EXTENSIONS: list[Any] = [
+    "attr_list", "md_in_html", "admonition", "tables", "def_list", "sane_lists",
+    {"toc": {"permalink": "#"}},
+    "pymdownx.details", "pymdownx.superfences",
+]
+
+
 def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: str, copyright_text: str,
             site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path) -> dict[str, Any]:
     nav = [{catalogue(lang).gettext(f"site.{p.nav}"): p.path} for p in pages if p.nav is not None]
@@ -175,11 +183,7 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             {"search": {"lang": search_lang, "jieba_dict_user": str(userdict), "fields": {"pinyin": {"boost": 10}}}},
             {"offline": {}},
         ],
-        "markdown_extensions": [
-            "attr_list", "md_in_html", "admonition", "tables", "def_list", "sane_lists",
-            {"toc": {"permalink": "#"}},
-            "pymdownx.details", "pymdownx.superfences",
-        ],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra": {
             "polyfills": [SHIM],
             # True (not a list): Material then shows our switcher (partials/alternate.html) but writes no

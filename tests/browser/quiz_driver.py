@@ -135,11 +135,12 @@ def storage(page: Any, key: str) -> Any:
 
 
 def seed(page: Any, *, read: list[str], best: int | None, passed_at: str | None, name: str = "") -> None:
+    """Progress as the pages store it; ``name`` is typed in the box and recorded with the quiz attempt."""
     page.evaluate(
         """([read, best, passedAt, name]) => {
             localStorage.setItem('dandelion:v1:training:community-rehab-basics', JSON.stringify({read, name}));
             if (best !== null) localStorage.setItem('dandelion:v1:quiz:module-quiz',
-                JSON.stringify({attempts: 1, best, last: best, passed_at: passedAt}));
+                JSON.stringify({attempts: 1, best, last: best, passed_at: passedAt, name}));
         }""",
         [read, best, passed_at, name],
     )

@@ -70,7 +70,7 @@ def test_module_progress_through_to_certificate(make_page, site_root, http_serve
     page.wait_for_function("document.querySelector('.dl-training__status--complete') !== null")
     assert "已读2/2个单元" in widget.locator(".dl-training__facts").inner_text()
     assert page.locator(".dl-training__missing").count() == 0
-    page.get_by_role("link", name="查看并打印结业证书").click()
+    page.get_by_role("link", name="查看并打印结业记录").click()
     page.wait_for_selector(".dl-certificate__sheet")
     assert page.locator(".dl-certificate__sheet").is_visible()
 
@@ -93,9 +93,9 @@ def test_certificate_says_what_is_missing(guarded_page, site_root):
     page.goto(module_url(site_root, data, certificate=True))
     seed(page, read=["lesson-a"], best=70, passed_at=None)
     assert page.locator(".dl-certificate__sheet").is_hidden()
-    assert page.get_by_role("button", name="打印证书").is_hidden()
+    assert page.get_by_role("button", name="打印结业记录").is_hidden()
     missing = page.locator(".dl-certificate__missing")
-    assert "暂时还不能打印证书" in missing.inner_text()
+    assert "暂时还不能打印结业记录" in missing.inner_text()
     assert "动机访谈入门" in missing.inner_text() and "社区戒毒的法律依据" not in missing.inner_text()
     assert "结业测验成绩尚未达到80%" in missing.inner_text()
     assert missing.get_by_role("link", name="参加结业测验").get_attribute("href") == "../quizzes/module-quiz.html"
@@ -107,16 +107,21 @@ def test_certificate_content_and_print_layout(guarded_page, site_root, tmp_path)
     page.goto(module_url(site_root, data, certificate=True))
     seed(page, read=["lesson-a", "lesson-b"], best=92, passed_at="2026-06-26")
     sheet = page.locator(".dl-certificate__sheet")
-    assert "（请在上方填写姓名）" in sheet.inner_text()
+    assert "（请在上方填写姓名后重新参加结业测验）" in sheet.inner_text()
+    # a name typed after the final attempt does not go on the printout: it is recorded with the next attempt
     page.get_by_label("你的姓名").fill("王小明")
-    text = sheet.inner_text()
-    for expected in ("海南省戒毒管理局", "结业证书", "兹证明", "王小明", "完成了培训模块", "社区戒毒康复基础",
-                     "共4学时，结业测验成绩92%，于2026年6月26日通过。"):
-        assert expected in text, expected
-    page.reload()
-    assert page.get_by_label("你的姓名").input_value() == "王小明"
-    assert "王小明" in sheet.inner_text()
+    assert "王小明" not in sheet.inner_text()
     assert storage(page, "dandelion:v1:training:community-rehab-basics")["name"] == "王小明"
+    seed(page, read=["lesson-a", "lesson-b"], best=92, passed_at="2026-06-26", name="王小明")  # the attempt recorded it
+    text = sheet.inner_text()
+    for expected in ("海南省戒毒管理局", "结业记录", "学员", "王小明", "完成了培训模块", "社区戒毒康复基础",
+                     "共4学时，结业测验成绩92%，于2026年6月26日通过。", "不是证书"):
+        assert expected in text, expected
+    assert "结业证书" not in text and "兹证明" not in text
+    assert "重新参加一次结业测验" in page.locator(".dl-certificate__name-note").inner_text()
+    page.get_by_label("你的姓名").fill("李四")
+    assert "王小明" in sheet.inner_text() and "李四" not in sheet.inner_text()
+    page.get_by_label("你的姓名").fill("王小明")
 
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar", ".md-footer", ".dl-certificate__controls", ".dl-training__export", "h1"):
@@ -172,9 +177,10 @@ def test_export_json_and_csv(guarded_page, site_root, tmp_path):
     stamp = exported.pop("exported_at")
     assert dt.datetime.fromisoformat(stamp).tzinfo is not None
     assert exported == {
-        "format": "dandelion-results", "version": 1, "name": "=陈 晓", "training": "community-rehab-basics",
+        "format": "dandelion-results", "version": 2, "name": "=陈 晓", "training": "community-rehab-basics",
         "title": "社区戒毒康复基础", "credit_hours": 4, "units_read": 2, "units_total": 2, "quiz": "module-quiz",
-        "best_score": 88, "passed_at": "2026-06-26",
+        "best_score": 88, "passed_at": "2026-06-26", "lang": "zh", "module_version": None, "quiz_version": None,
+        "attempts": 1, "passed": True, "complete": True, "units": ["lesson-a", "lesson-b"], "answers": None,
     }
     assert "dandelion-community-rehab-basics-=陈_晓.json" in status.inner_text()
 
@@ -217,11 +223,11 @@ def test_english_module_and_certificate(guarded_page, site_root):
     facts = page.locator(".dl-training__facts").inner_text()
     assert "2 of 2 units read" in facts and "Best score 85%" in facts and "Passed on 26 June 2026" in facts
     assert "4 credit hours" in facts
-    page.get_by_role("link", name="View and print your certificate").click()
+    page.get_by_role("link", name="View and print your completion record").click()
     sheet = page.locator(".dl-certificate__sheet")
     sheet.wait_for()
     text = sheet.inner_text()
-    for expected in ("Certificate of Completion", "Li Mei", "Community rehabilitation basics",
+    for expected in ("Completion record", "Li Mei", "Community rehabilitation basics",
                      "4 credit hours · final quiz score 85% · passed on 26 June 2026",
                      "Hainan Provincial Drug Rehabilitation Administration"):
         assert expected in text, expected

@@ -156,23 +156,37 @@ test("todayISO and nowISO give local time with its offset", () => {
 });
 
 test("a stored quiz record is made valid whatever the browser holds", () => {
-  const empty = { attempts: 0, best: null, last: null, passed_at: null };
+  const empty = { attempts: 0, best: null, last: null, passed_at: null, best_answers: null, best_lang: null,
+    best_version: null, name: "" };
   assert.deepEqual(core.records.quiz(null), empty);
   assert.deepEqual(core.records.quiz("text"), empty);
   assert.deepEqual(core.records.quiz({ attempts: "3", best: "lots", last: Infinity, passed_at: 5 }), empty);
   assert.deepEqual(core.records.quiz({ attempts: 2.7, best: 80, last: 40, passed_at: "2026-06-26" }),
-    { attempts: 2, best: 80, last: 40, passed_at: "2026-06-26" });
+    { ...empty, attempts: 2, best: 80, last: 40, passed_at: "2026-06-26" });
+  assert.deepEqual(core.records.quiz({ best_answers: [{ id: "q1", given: 2 }, { id: "q2" }] }).best_answers,
+    [{ id: "q1", given: 2 }, { id: "q2", given: null }]);
+  assert.equal(core.records.quiz({ best_answers: [{ given: 2 }] }).best_answers, null, "an answer without id");
   assert.equal(core.records.quiz({ attempts: -4 }).attempts, 0);
   assert.equal(core.records.quiz({ passed_at: "26/6/2026" }).passed_at, null);
 });
 
 test("an attempt counts, keeps the best score and dates only the first pass", () => {
-  let rec = core.records.withAttempt(null, 40, false, "2026-06-01");
-  assert.deepEqual(rec, { attempts: 1, best: 40, last: 40, passed_at: null });
-  rec = core.records.withAttempt(rec, 90, true, "2026-06-02");
-  assert.deepEqual(rec, { attempts: 2, best: 90, last: 90, passed_at: "2026-06-02" });
-  rec = core.records.withAttempt(rec, 70, true, "2026-06-03");
-  assert.deepEqual(rec, { attempts: 3, best: 90, last: 70, passed_at: "2026-06-02" });
+  const first = [{ id: "q1", given: 0 }];
+  const best = [{ id: "q1", given: 1 }];
+  const later = [{ id: "q1", given: 2 }];
+  let rec = core.records.withAttempt(null, 40, false, "2026-06-01", { answers: first, lang: "zh", version: "v1", name: " 王小明 " });
+  assert.deepEqual(rec, { attempts: 1, best: 40, last: 40, passed_at: null, best_answers: first, best_lang: "zh",
+    best_version: "v1", name: "王小明" });
+  rec = core.records.withAttempt(rec, 90, true, "2026-06-02", { answers: best, lang: "en", version: "v2", name: "王晓明" });
+  assert.deepEqual(rec, { attempts: 2, best: 90, last: 90, passed_at: "2026-06-02", best_answers: best, best_lang: "en",
+    best_version: "v2", name: "王晓明" });
+  // a lower score keeps the best attempt's answers; the name is the last attempt's
+  rec = core.records.withAttempt(rec, 70, true, "2026-06-03", { answers: later, lang: "zh", version: "v3", name: "Wang" });
+  assert.deepEqual(rec, { attempts: 3, best: 90, last: 70, passed_at: "2026-06-02", best_answers: best, best_lang: "en",
+    best_version: "v2", name: "Wang" });
+  rec = core.records.withAttempt(rec, 95, true, "2026-06-04");
+  assert.equal(rec.best_answers, null, "an attempt without answers stored (old page) cannot be re-scored");
+  assert.equal(rec.name, "Wang", "an attempt that records no name keeps the last one");
 });
 
 test("a training record keeps only unit ids and a name; units are marked read once", () => {
@@ -193,16 +207,23 @@ const MODULE = {
   quiz: { id: "module-quiz" },
   units: [{ id: "lesson-a" }, { id: "lesson-b" }],
 };
-const PROGRESS = { name: "  王小明 ", readCount: 2, total: 2, best: 92, passedAt: "2026-06-26" };
+const PROGRESS = { name: "  王小明 ", readCount: 2, total: 2, best: 92, passedAt: "2026-06-26", passed: true,
+  complete: true, readIds: ["lesson-a", "lesson-b"] };
+const QUIZ_RECORD = { attempts: 2, best: 92, last: 50, passed_at: "2026-06-26", best_answers: [{ id: "q1", given: [0, 2] }],
+  best_lang: "zh", best_version: "abc", name: "王小明" };
 
 test("the results record has the fields generator/results.py reads, in order", () => {
-  const rec = core.records.results(MODULE, PROGRESS, "2026-06-26T10:00:00+08:00");
+  const rec = core.records.results({ ...MODULE, version: "mod1" }, PROGRESS, "2026-06-26T10:00:00+08:00", QUIZ_RECORD);
   assert.deepEqual(Object.keys(rec), core.records.EXPORT_FIELDS);
   assert.deepEqual(rec, {
-    format: "dandelion-results", version: 1, name: "王小明", training: "community-rehab-basics",
+    format: "dandelion-results", version: 2, name: "王小明", training: "community-rehab-basics",
     title: "社区戒毒康复基础", credit_hours: 4, units_read: 2, units_total: 2, quiz: "module-quiz",
     best_score: 92, passed_at: "2026-06-26", exported_at: "2026-06-26T10:00:00+08:00",
+    lang: "zh", module_version: "mod1", quiz_version: "abc", attempts: 2, passed: true, complete: true,
+    units: ["lesson-a", "lesson-b"], answers: [{ id: "q1", given: [0, 2] }],
   });
+  const renamed = core.records.results(MODULE, { ...PROGRESS, name: "typed later" }, "t", QUIZ_RECORD);
+  assert.equal(renamed.name, "王小明", "the name recorded with the last attempt, not one typed since");
   const bare = core.records.results({ id: "m" }, { name: "", readCount: 0, total: 0, best: null, passedAt: null }, "t");
   assert.equal(bare.title, "");
   assert.equal(bare.credit_hours, 0);
@@ -210,15 +231,17 @@ test("the results record has the fields generator/results.py reads, in order", (
 });
 
 test("the results CSV opens in Excel as UTF-8 and runs no formula", () => {
-  const rec = core.records.results(MODULE, { ...PROGRESS, name: "=HYPERLINK(\"x\")" }, "2026-06-26T10:00:00+08:00");
+  const rec = core.records.results(MODULE, { ...PROGRESS, name: "=HYPERLINK(\"x\")" }, "2026-06-26T10:00:00+08:00",
+    { ...QUIZ_RECORD, name: "" });
   const csv = core.records.resultsCSV(rec);
   assert.ok(csv.startsWith("\ufeffformat,version,name,"));
   const lines = csv.slice(1).split("\r\n");
   assert.equal(lines.length, 3);
   assert.equal(lines[2], "");
   assert.equal(lines[0], core.records.EXPORT_FIELDS.join(","));
-  assert.equal(lines[1], "dandelion-results,1,\"'=HYPERLINK(\"\"x\"\")\",community-rehab-basics,社区戒毒康复基础,4,2,2," +
-    "module-quiz,92,2026-06-26,2026-06-26T10:00:00+08:00");
+  assert.equal(lines[1], "dandelion-results,2,\"'=HYPERLINK(\"\"x\"\")\",community-rehab-basics,社区戒毒康复基础,4,2,2," +
+    "module-quiz,92,2026-06-26,2026-06-26T10:00:00+08:00,zh,,abc,2,true,true,\"[\"\"lesson-a\"\",\"\"lesson-b\"\"]\"," +
+    "\"[{\"\"id\"\":\"\"q1\"\",\"\"given\"\":[0,2]}]\"");
   assert.equal(core.records.csvCell(null), "");
   assert.equal(core.records.csvCell(-3), "-3", "numbers are not formulas");
   assert.equal(core.records.csvCell("-3"), "'-3");

@@ -168,12 +168,13 @@ const MODULE = { id: "m", pass_mark: 80, quiz: { id: "module-quiz" }, units: [{ 
 test("progress: a module is complete when every unit is read and the quiz passed", () => {
   const fresh = scoring.progressOf(MODULE, null, null);
   assert.deepEqual({ ...fresh, unread: fresh.unread.map((u) => u.id) }, {
-    name: "", total: 2, readCount: 0, unread: ["lesson-a", "lesson-b"], best: null, passMark: 80,
+    name: "", total: 2, readCount: 0, readIds: [], unread: ["lesson-a", "lesson-b"], best: null, passMark: 80,
     passed: false, passedAt: null, complete: false,
   });
   const readAll = { read: ["lesson-b", "lesson-a", "elsewhere"], name: "王小明" };
   const low = scoring.progressOf(MODULE, readAll, { best: 79, passed_at: "2026-06-20" });
   assert.equal(low.readCount, 2);
+  assert.deepEqual(low.readIds, ["lesson-a", "lesson-b"], "the module's units, in its order, nothing else");
   assert.equal(low.passed, false);
   assert.equal(low.passedAt, null, "a date the module's pass mark does not back is not shown");
   assert.equal(low.complete, false);
@@ -194,4 +195,11 @@ test("progress: damaged records count as nothing done; the default pass mark is 
   const noQuiz = scoring.progressOf({ id: "m", units: [] }, null, { best: 100 });
   assert.equal(noQuiz.best, null, "a module without a quiz ignores any quiz record");
   assert.equal(noQuiz.complete, false);
+});
+
+test("an attempt's answers are stored by question id, scenario sub-questions as case/sub, unanswered as null", () => {
+  const scenario = { id: "case", type: "scenario", questions: [{ id: "s1" }, { id: "s2" }] };
+  const steps = [{ q: { id: "q1" }, scenario: null }, { q: scenario.questions[0], scenario }, { q: scenario.questions[1], scenario }];
+  assert.deepEqual(scoring.attemptAnswers(steps, [{ given: [0, 2], points: 0.5 }, undefined, { given: false, points: 1 }]),
+    [{ id: "q1", given: [0, 2] }, { id: "case/s1", given: null }, { id: "case/s2", given: false }]);
 });

@@ -13,7 +13,8 @@
  *
  *   keys       every localStorage key ("dandelion:v1:…"); generator/site/scripts.py STORAGE_PREFIX is
  *              the Python twin of the prefix (the site's front door reads the remembered language)
- *   storage    localStorage when it works (it throws in some phones' private modes), else memory
+ *   storage    localStorage when it works (it throws in some phones' private modes), else memory; in a
+ *              SCORM package launched by an LMS, the LMS's cmi.suspend_data (scorm.js)
  *   translator strings: t(key, params) fills {name} placeholders; a value may be a plural object
  *              {"one": "…", "other": "…"} chosen with Intl.PluralRules(lang) by params.count, or
  *              else by the first placeholder of the "other" form whose value is a number
@@ -204,25 +205,52 @@
   var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
   function finite(v) { return typeof v === "number" && isFinite(v) ? v : null; }
 
-  /** A stored quiz record, whatever the browser holds (missing, damaged or old), made valid. */
+  /** The answers of one attempt as stored: [{id, given}], one per question asked, or null. */
+  function answerList(raw) {
+    if (!Array.isArray(raw)) return null;
+    var out = [];
+    for (var i = 0; i < raw.length; i++) {
+      var a = raw[i];
+      if (!a || typeof a !== "object" || typeof a.id !== "string") return null;
+      out.push({ id: a.id, given: a.given === undefined ? null : a.given });
+    }
+    return out;
+  }
+
+  /** A stored quiz record, whatever the browser holds (missing, damaged or old), made valid.
+   *  best_answers, best_lang and best_version are those of the attempt that set `best` (they travel
+   *  in the results file so the trainer's merge can score them again); `name` is the learner's name
+   *  recorded with the last attempt (the one the completion record prints). */
   function quizRecord(raw) {
     var rec = raw && typeof raw === "object" ? raw : {};
+    var text = function (v) { return typeof v === "string" ? v : null; };
     return {
       attempts: Math.max(0, Math.floor(finite(rec.attempts) || 0)),
       best: finite(rec.best),
       last: finite(rec.last),
-      passed_at: typeof rec.passed_at === "string" && ISO_DATE.test(rec.passed_at) ? rec.passed_at : null
+      passed_at: typeof rec.passed_at === "string" && ISO_DATE.test(rec.passed_at) ? rec.passed_at : null,
+      best_answers: answerList(rec.best_answers),
+      best_lang: text(rec.best_lang),
+      best_version: text(rec.best_version),
+      name: typeof rec.name === "string" ? rec.name : ""
     };
   }
 
-  /** The quiz record after one more attempt scoring `score` %; the first pass is dated `today`. */
-  function withAttempt(record, score, passed, today) {
+  /** The quiz record after one more attempt scoring `score` %; the first pass is dated `today`.
+   *  `attempt` (optional): {answers, lang, version, name} of this attempt. */
+  function withAttempt(record, score, passed, today, attempt) {
     var rec = quizRecord(record);
+    var extra = attempt || {};
+    var isBest = rec.best === null || score > rec.best;
     return {
       attempts: rec.attempts + 1,
       best: rec.best === null ? score : Math.max(rec.best, score),
       last: score,
-      passed_at: rec.passed_at || (passed ? today : null)
+      passed_at: rec.passed_at || (passed ? today : null),
+      best_answers: isBest ? answerList(extra.answers) : rec.best_answers,
+      best_lang: isBest ? (extra.lang || null) : rec.best_lang,
+      best_version: isBest ? (extra.version || null) : rec.best_version,
+      name: typeof extra.name === "string" ? extra.name.trim() : rec.name
     };
   }
 
@@ -243,17 +271,22 @@
   }
 
   var RESULTS_FORMAT = "dandelion-results";
-  var RESULTS_VERSION = 1;
-  /** The exported file's fields, in order (generator/results.py FIELDS). */
+  var RESULTS_VERSION = 2;
+  /** The exported file's fields, in order (generator/results.py FIELDS). In CSV, `answers` and
+   *  `units` are JSON text in one cell. */
   var EXPORT_FIELDS = ["format", "version", "name", "training", "title", "credit_hours", "units_read",
-    "units_total", "quiz", "best_score", "passed_at", "exported_at"];
+    "units_total", "quiz", "best_score", "passed_at", "exported_at", "lang", "module_version",
+    "quiz_version", "attempts", "passed", "complete", "units", "answers"];
 
-  /** The results file of module `data` for a learner whose progress is `progress` (scoring.progressOf). */
-  function resultsRecord(data, progress, exportedAt) {
+  /** The results file of module `data` for a learner whose progress is `progress`
+   *  (scoring.progressOf) and whose final-test record is `quizRec` (records.quiz). The name is the
+   *  one recorded with the last attempt, else the one typed on the module page. */
+  function resultsRecord(data, progress, exportedAt, quizRec) {
+    var q = quizRecord(quizRec);
     return {
       format: RESULTS_FORMAT,
       version: RESULTS_VERSION,
-      name: progress.name.trim(),
+      name: (q.name || progress.name).trim(),
       training: data.id,
       title: typeof data.title === "string" ? data.title : "",
       credit_hours: typeof data.credit_hours === "number" ? data.credit_hours : 0,
@@ -262,7 +295,15 @@
       quiz: data.quiz && data.quiz.id ? data.quiz.id : null,
       best_score: progress.best,
       passed_at: progress.passedAt,
-      exported_at: exportedAt
+      exported_at: exportedAt,
+      lang: q.best_lang || (typeof data.lang === "string" ? data.lang : null),
+      module_version: typeof data.version === "string" ? data.version : null,
+      quiz_version: q.best_version,
+      attempts: q.attempts,
+      passed: Boolean(progress.passed),
+      complete: Boolean(progress.complete),
+      units: progress.readIds || [],
+      answers: q.best_answers
     };
   }
 
@@ -276,7 +317,10 @@
 
   function resultsCSV(record) {
     var head = EXPORT_FIELDS.join(",");
-    var row = EXPORT_FIELDS.map(function (k) { return csvCell(record[k]); }).join(",");
+    var row = EXPORT_FIELDS.map(function (k) {
+      var v = record[k];
+      return csvCell(v !== null && typeof v === "object" ? JSON.stringify(v) : v);
+    }).join(",");
     // The byte-order mark makes Excel on Windows read the file as UTF-8 (Chinese names intact).
     return "\ufeff" + head + "\r\n" + row + "\r\n";
   }
@@ -303,7 +347,10 @@
     return prefix + "-" + String(base || "x").replace(/[^A-Za-z0-9_-]/g, "_") + "-" + idCounter;
   }
 
-  var storage = createStorage(function () { return window.localStorage; });
+  // In a SCORM package, scorm.js (loaded first) keeps the records in the LMS's cmi.suspend_data.
+  var storage = createStorage(function () {
+    return window.DandelionScorm && window.DandelionScorm.backend ? window.DandelionScorm.backend : window.localStorage;
+  });
 
   return {
     keys: keys,

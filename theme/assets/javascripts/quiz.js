@@ -693,7 +693,14 @@
     var result = scoring.attemptResult(this.answers, total, this.passMark);
     var pct = result.score;
     var passed = result.passed;
-    var rec = core.records.withAttempt(core.records.loadQuiz(this.data.id), pct, passed, core.todayISO());
+    var attempt = {
+      answers: scoring.attemptAnswers(this.steps, this.answers),
+      lang: this.lang,
+      version: typeof this.data.version === "string" ? this.data.version : null,
+      // the name on the completion record is the one recorded with the last attempt
+      name: this.data.training ? core.records.loadTraining(this.data.training.id).name : undefined
+    };
+    var rec = core.records.withAttempt(core.records.loadQuiz(this.data.id), pct, passed, core.todayISO(), attempt);
     core.records.saveQuiz(this.data.id, rec);
     this.renderMeta();
 
@@ -758,7 +765,8 @@
     heading.focus();
     this.announce(t("score_announce", { pct: pct, verdict: passed ? t("passed") : t("failed") }));
     try {
-      dispatchFinished(this.root, { id: this.data.id, score: pct, passed: passed });
+      dispatchFinished(this.root, { id: this.data.id, score: pct, passed: passed, passMark: this.passMark,
+        training: this.data.training ? this.data.training.id : null });
     } catch (e) { /* informational only */ }
   };
 

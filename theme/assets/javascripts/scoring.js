@@ -122,6 +122,21 @@
     return { points: points, score: score, passed: score >= passMark, missed: missed };
   }
 
+  /** The answer id of a step: the question id, or "scenario-id/sub-id" for a scenario's sub-question
+   *  (generator/scoring.py steps_by_id). */
+  function answerId(step) {
+    return step.scenario ? step.scenario.id + "/" + step.q.id : String(step.q.id);
+  }
+
+  /** What an attempt stores and the results file carries: [{id, given}] for every step asked, in the
+   *  order asked; `answers[i]` is {given, points} or missing (unanswered). */
+  function attemptAnswers(steps, answers) {
+    return steps.map(function (step, i) {
+      var a = answers[i];
+      return { id: answerId(step), given: a && a.given !== undefined ? a.given : null };
+    });
+  }
+
   /* ------------------------------------------------------------------ drawing questions */
 
   function range(n) {
@@ -190,6 +205,7 @@
       name: rec.name,
       total: units.length,
       readCount: units.length - unread.length,
+      readIds: units.filter(function (u) { return rec.read.indexOf(u.id) >= 0; }).map(function (u) { return u.id; }),
       unread: unread,
       best: quiz.best,
       passMark: passMark,
@@ -208,6 +224,8 @@
     formatPoints: formatPoints,
     passMarkOf: passMarkOf,
     attemptResult: attemptResult,
+    answerId: answerId,
+    attemptAnswers: attemptAnswers,
     range: range,
     shuffled: shuffled,
     derangedStart: derangedStart,

@@ -19,7 +19,13 @@
  * has rendered.
  *
  * "Export my results" downloads (Blob + <a download>, so it works from file://) a JSON or CSV file
- * with the fields in core.js records.EXPORT_FIELDS; generator/results.py merges such files into a roster.
+ * with the fields in core.js records.EXPORT_FIELDS (with the best attempt's answers and the content
+ * versions); generator/results.py re-scores and merges such files into a roster.
+ *
+ * The certificate page prints a *completion record*, not a certificate (the organisation issues those:
+ * `dandelion certificates`). Its name is the one quiz.js recorded with the last final-test attempt
+ * (records.quiz name), so changing the name needs a new attempt; the name box sets the name the next
+ * attempt records.
  *
  * Needs core.js and scoring.js first; sets Dandelion.training.
  *
@@ -56,7 +62,7 @@
       missing_heading: "还差以下几项：",
       missing_units: "还有{k}个单元未标记为已读：",
       missing_quiz: "结业测验成绩尚未达到{p}%。",
-      certificate_link: "查看并打印结业证书",
+      certificate_link: "查看并打印结业记录",
       name_label: "你的姓名",
       name_hint: "姓名只保存在这个浏览器里，用于证书和导出的成绩文件。",
       export_heading: "导出我的成绩",
@@ -65,14 +71,15 @@
       export_csv: "下载 CSV 文件（可用 Excel 打开）",
       export_need_name: "请先填写姓名，再导出。",
       export_done: "已生成文件：{file}",
-      print: "打印证书",
-      cert_heading: "结业证书",
-      cert_intro: "兹证明",
+      print: "打印结业记录",
+      cert_heading: "结业记录",
+      cert_intro: "学员",
       cert_completed: "完成了培训模块",
       cert_details: "共{h}学时，结业测验成绩{score}%，于{date}通过。",
-      cert_name_missing: "（请在上方填写姓名）",
-      cert_note: "本证书由学员在网页上自行打印，以培训负责人汇总的成绩记录为准。",
-      cert_unavailable: "暂时还不能打印证书",
+      cert_name_missing: "（请在上方填写姓名后重新参加结业测验）",
+      cert_note: "本记录由学员在网页上自行打印，不是证书。学时以培训单位核对成绩后颁发的编号证书为准。",
+      cert_name_recorded: "姓名按最后一次结业测验时记录的填写。要更改姓名，请在上方改好后重新参加一次结业测验。",
+      cert_unavailable: "暂时还不能打印结业记录",
       storage_unavailable: "这个浏览器无法保存学习进度，关闭页面后记录会消失。",
       load_error: "培训数据无法读取，请告诉网站编辑。",
       colon: "："
@@ -97,7 +104,7 @@
       missing_heading: "Still to do:",
       missing_units: "Units not yet marked as read ({k}):",
       missing_quiz: "You have not yet scored {p}% on the final quiz.",
-      certificate_link: "View and print your certificate",
+      certificate_link: "View and print your completion record",
       name_label: "Your name",
       name_hint: "Your name stays in this browser only; it is used for the certificate and the results file.",
       export_heading: "Export my results",
@@ -106,14 +113,15 @@
       export_csv: "Download CSV file (opens in Excel)",
       export_need_name: "Please type your name before exporting.",
       export_done: "File created: {file}",
-      print: "Print certificate",
-      cert_heading: "Certificate of Completion",
-      cert_intro: "This certifies that",
+      print: "Print completion record",
+      cert_heading: "Completion record",
+      cert_intro: "This records that",
       cert_completed: "has completed the training module",
       cert_details: "{h} credit hours · final quiz score {score}% · passed on {date}",
-      cert_name_missing: "(type your name above)",
-      cert_note: "Printed by the trainee. The official record is the results list kept by the trainer.",
-      cert_unavailable: "The certificate is not available yet",
+      cert_name_missing: "(type your name above, then take the final test again)",
+      cert_note: "Printed by the trainee; this is not a certificate. Credit hours are granted by the numbered certificate the organisation issues after checking the results.",
+      cert_name_recorded: "The name is the one recorded with your last final-test attempt. To change it, correct it above and take the final test again.",
+      cert_unavailable: "The completion record is not available yet",
       storage_unavailable: "This browser cannot save your progress; it will be lost when you close the page.",
       load_error: "The training data could not be read; please tell the site's editors.",
       colon: ": "
@@ -216,7 +224,8 @@
     var status = el("p", "dl-training__status-msg");
     status.setAttribute("role", "status");
     function run(ext) {
-      var record = records.results(ctx.data, progressOf(ctx.data), core.nowISO());
+      var quizRec = ctx.data.quiz && ctx.data.quiz.id ? records.loadQuiz(ctx.data.quiz.id) : null;
+      var record = records.results(ctx.data, progressOf(ctx.data), core.nowISO(), quizRec);
       if (!record.name) {
         status.textContent = t("export_need_name");
         status.classList.add("is-error");
@@ -450,6 +459,8 @@
     foot.appendChild(dateLine);
     inner.appendChild(foot);
     inner.appendChild(el("p", "dl-certificate__note", t("cert_note")));
+    var nameNote = el("p", "dl-certificate__name-note");
+    controls.appendChild(nameNote);
     sheet.appendChild(inner);
     root.appendChild(sheet);
 
@@ -459,8 +470,10 @@
 
     ctx.updaters.push(function () {
       var p = progressOf(data);
-      var name = p.name.trim();
+      var quizRec = data.quiz && data.quiz.id ? records.loadQuiz(data.quiz.id) : null;
+      var name = quizRec ? quizRec.name.trim() : p.name.trim();
       nameLine.textContent = name || t("cert_name_missing");
+      nameNote.textContent = quizRec ? t("cert_name_recorded") : "";
       nameLine.classList.toggle("is-empty", !name);
       details.textContent = t("cert_details", { h: data.credit_hours, score: p.best === null ? "—" : p.best, date: core.formatDate(p.passedAt, data.lang) || "—" });
       dateLine.textContent = core.formatDate(p.passedAt, data.lang);
