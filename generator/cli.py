@@ -127,6 +127,8 @@ def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.d
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
+    for reminder in report.reminders:
+        click.secho(f"reminder: {reminder}", fg="yellow", err=True)
     click.secho(f"Built {report.pages} pages in {report.out} ({_summary(report.diagnostics)})", fg="green", err=True)
 
 
@@ -259,6 +261,87 @@ def quiz_import(file: Path, project: Path, out: Path | None, force: bool) -> Non
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.yaml_text, encoding="utf-8")
     click.echo(f"Wrote {imported.question_count} questions to {target}; run `dandelion check` next.", err=True)
+
+
+def _load_for_output(project: Path):  # type: ignore[no-untyped-def]
+    """The checked project for a command that writes a table or report (content errors stop it)."""
+    from .loader import load_checked
+
+    loaded = load_checked(project)
+    _print_diagnostics(loaded.diagnostics)
+    return loaded.project
+
+
+def _remind_overdue(project_model, year: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    """List events whose date has passed but that are still planned (a reminder, not a check warning)."""
+    from .clock import build_date
+    from .outreach.stats import overdue
+
+    for event in overdue(project_model, build_date()):
+        if year is None or event.date.year == year:
+            click.secho(f"reminder: {event.date} {event.id}: the date has passed but the status is still 'planned'"
+                        " (set it to done with a report, or cancelled)", fg="yellow", err=True)
+
+
+@main.command()
+@project_option
+@click.option("--year", type=int, default=None, help="The year to count (default: this year, see build --today).")
+@click.option("--by", "by", type=click.Choice(["region", "setting", "audience", "month", "lesson"]), required=True,
+              help="What one row is.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default=None,
+              help="Table format (default: from the --out file's ending, else csv).")
+@click.option("--lang", default=None, help="Language of the labels (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The file to write (default: print CSV or JSON to the screen).")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def stats(project: Path, year: int | None, by: str, fmt: str | None, lang: str | None, out: Path | None,
+          force: bool) -> None:
+    """Count the year's talks (events that took place) and people reached, per region, setting, audience,
+    month or lesson. Columns: <by>,talks,people,label; every region declared in site_config.yml has a row."""
+    from .clock import build_date
+    from .outreach.stats import table_bytes, tally
+
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out else ""
+        fmt = suffix if suffix in ("csv", "xlsx", "json") else "csv"
+    if fmt == "xlsx" and out is None:
+        raise UsageError("an Excel table needs a file: add --out stats.xlsx")
+    if out is not None:
+        _refuse_overwrite(out, project, force)
+    model = _load_for_output(project)
+    lang = lang or model.config.default_language
+    if lang not in model.config.languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(model.config.languages)}")
+    year = year or build_date().year
+    data = table_bytes(tally(model, year, by, lang), by=by, year=year, fmt=fmt, lang=lang)
+    _remind_overdue(model, year)
+    if out is None:
+        click.echo(data.decode("utf-8").lstrip("\ufeff"), nl=False)
+    else:
+        out.write_bytes(data)
+        click.echo(f"Wrote the {year} figures by {by} to {out}", err=True)
+
+
+@main.command()
+@project_option
+@click.option("--year", type=int, required=True, help="The year the report covers.")
+@click.option("--lang", default=None, help="Language of the report (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def report(project: Path, year: int, lang: str | None, out: Path, force: bool) -> None:
+    """Write the year's outreach report for the provincial office as an A4 PDF: totals, charts and
+    tables, events by region with partners, photos published with consent."""
+    from .outreach.report import render_report
+
+    _refuse_overwrite(out, project, force)
+    model = _load_for_output(project)
+    lang = lang or model.config.default_language
+    if lang not in model.config.languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(model.config.languages)}")
+    _remind_overdue(model, year)
+    result = render_report(model, year, lang)
+    out.write_bytes(result.data)
+    click.echo(f"Wrote the {year} report to {out} ({result.pages} pages)", err=True)
 
 
 @main.group()

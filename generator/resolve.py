@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from . import links
 from . import model as m
+from .checks_events import check_event_report
 from .errors import Diagnostics
 from .validate import did_you_mean
 from .yamlload import Document, PathKey
@@ -305,6 +306,7 @@ class _Resolver:
             self.d.warning(doc.loc((*base, "status")), "the event is cancelled: add `cancel_reason:` so visitors know why and whether it moves")
         if event.status == "done" and event.report is None:
             self.d.warning(doc.loc((*base, "status")), "the event is done but has no `report:` (attendance, summary, photos)")
+        check_event_report(event, doc, base, self.d)
         if event.report:
             for i, photo in enumerate(event.report.photos):
                 self._image(doc, (*base, "report", "photos", i), photo, photo=True)

@@ -25,6 +25,8 @@ from .. import links
 from .. import model as m
 from ..clock import build_date
 from ..htmltext import markdown_to_html
+from ..outreach import site as outreach_site
+from ..outreach.strings import word as outreach_word
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
@@ -105,7 +107,10 @@ class _Renderer:
                                 unit_read_widget=self.unit_read_widget,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
-                                edition=edition, lecturer=edition == "lecturer", m=m)
+                                edition=edition, lecturer=edition == "lecturer", m=m,
+                                ow=lambda key, **kw: outreach_word(key, lang, **kw),
+                                occasions_on=lambda day: outreach_site.occasions_on(project, day, lang),
+                                weekday=lambda day: outreach_word("weekdays_long", lang)[day.weekday()])
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -197,8 +202,15 @@ class _Renderer:
                                    durations=sorted({les.duration_minutes for les in lessons}))
                 page.toc = False
             case "events":
-                page = self.render("events.md.j2", planned, upcoming=self._upcoming,
-                                   past=[ev for ev in reversed(self._events) if ev not in self._upcoming])
+                page = self.render("events.md.j2", planned, **outreach_site.index_context(p, self.plan, lang, self.o.today))
+                page.scripts = scripts.for_widgets(["events"])
+            case "calendar":
+                page = self.render("events_calendar.md.j2", planned, months=outreach_site.months(p, lang))
+                page.scripts = scripts.for_widgets(["events"])
+                page.toc = False
+            case "statistics":
+                page = self.render("statistics.md.j2", planned, **outreach_site.statistics_context(p, int(item), lang))
+                page.toc = False
             case "training":
                 page = self.render("training_index.md.j2", planned,
                                    modules=p.training_in_order(key=lambda t: self._title_key(t.title)))
@@ -215,6 +227,7 @@ class _Renderer:
             case "lecturers":
                 page = self.render("lecturers.md.j2", planned,
                                    lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
+                                   upcoming_talks=outreach_site.upcoming_by_lecturer(p, self.o.today),
                                    lesson_topics={t for les in self._lessons for t in les.topics})
             case "kits":
                 groups = [(key, self.kits(key)) for key in self.plan.kit_items()]
