@@ -42,7 +42,9 @@ def index_context(project: m.Project, plan: Plan, lang: str, today: dt.date) -> 
         "audience": [a for a in cfg.audiences if any(a in ev.audiences for ev in events)],
         "status": [s for s in ("planned", "done", "cancelled") if any(ev.status == s for ev in events)],
     }
-    feeds = [(feed.region, feed.path.removeprefix(f"{lang}/")) for feed in plan.calendars_in(lang) if feed.event is None]
+    address = cfg.site_url or ""
+    feeds = [(feed.region, feed.path.removeprefix(f"{lang}/"), address and address + feed.path)
+             for feed in plan.calendars_in(lang) if feed.event is None]
     years = sorted({ev.date.year for ev in events}, reverse=True)
     return {"upcoming": upcoming, "past": past, "filters": used, "feeds": feeds, "years": years,
             "today": today.isoformat()}

@@ -108,9 +108,10 @@ class _Renderer:
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
                                 edition=edition, lecturer=edition == "lecturer", m=m,
-                                ow=lambda key, **kw: outreach_word(key, lang, **kw),
+                                ow=lambda key, **kw: outreach_word(key, lang, **kw), events_widget=self.events_widget,
                                 occasions_on=lambda day: outreach_site.occasions_on(project, day, lang),
-                                weekday=lambda day: outreach_word("weekdays_long", lang)[day.weekday()])
+                                weekday=lambda day: outreach_word("weekdays_long", lang)[day.weekday()],
+                                long_date=self.long_date)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -153,6 +154,11 @@ class _Renderer:
         if self.lang.startswith("zh"):
             return f"{d.year}年{d.month}月{d.day}日"
         return f"{d.day} {d.strftime('%B')} {d.year}"
+
+    def long_date(self, d: dt.date) -> str:
+        """The date with its weekday: 2026年6月26日 星期五, Friday 26 June 2026."""
+        weekday = outreach_word("weekdays_long", self.lang)[d.weekday()]
+        return f"{self.date(d)} {weekday}" if self.lang.startswith("zh") else f"{weekday} {self.date(d)}"
 
     def label(self, item_id: str, kind: str) -> str:
         table = {"audience": self.p.config.audiences, "setting": self.p.config.settings, "region": self.p.config.regions}[kind]
@@ -203,10 +209,8 @@ class _Renderer:
                 page.toc = False
             case "events":
                 page = self.render("events.md.j2", planned, **outreach_site.index_context(p, self.plan, lang, self.o.today))
-                page.scripts = scripts.for_widgets(["events"])
             case "calendar":
                 page = self.render("events_calendar.md.j2", planned, months=outreach_site.months(p, lang))
-                page.scripts = scripts.for_widgets(["events"])
                 page.toc = False
             case "statistics":
                 page = self.render("statistics.md.j2", planned, **outreach_site.statistics_context(p, int(item), lang))
@@ -291,6 +295,11 @@ class _Renderer:
         self._widgets.append("training")
         data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
         return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
+
+    def events_widget(self) -> str:
+        """Marks the page as showing event lists or the month calendar, which events.js arranges."""
+        self._widgets.append("events")
+        return ""
 
     def unit_read_widget(self, lesson: m.Lesson, modules: list[m.Training]) -> str:
         """The "I have read this lesson" box of a lesson that is a unit of training ``modules``."""

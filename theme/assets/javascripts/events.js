@@ -4,7 +4,7 @@
  * past talks as upcoming, so the lists are re-sorted here by the reader's date: upcoming = not done and
  * not before today, soonest first; past = the rest, newest first. Filters (region, setting, audience,
  * status) hide rows; they work from file:// (no request). Without JavaScript the page is the build's view.
- * Pure part (arrange, matches) is unit-tested with Node: tests/js/events.test.js.
+ * Pure part (arrange, matches) is unit-tested with Node: tests/js/events.test.js. It needs nothing loaded before it.
  */
 (function (root, factory) {
   "use strict";
