@@ -18,7 +18,7 @@ class Figure:
     by: str
     heading: str
     rows: list[Row]
-    charts: list[str]  # SVG: talks, then people
+    charts: list[tuple[str, str]]  # (caption, SVG): talks, then people
 
 
 def figures(project: m.Project, year: int, lang: str) -> list[Figure]:
@@ -38,7 +38,7 @@ def figures(project: m.Project, year: int, lang: str) -> list[Figure]:
                                    top=labels[top], value=values[top])
             else:
                 description = word("chart_desc_empty", lang, what=what, measure=measure_word)
-            charts.append(bar_chart(list(zip(labels, values, strict=True)), chart_id=f"chart-{year}-{by}-{measure}",
-                                    title=f"{year} · {heading} · {measure_word}", description=description))
+            charts.append((measure_word, bar_chart(list(zip(labels, values, strict=True)), chart_id=f"chart-{year}-{by}-{measure}",
+                                    title=f"{year} · {heading} · {measure_word}", description=description)))
         out.append(Figure(by, heading, rows, charts))
     return out

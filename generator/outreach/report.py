@@ -16,6 +16,7 @@ from .. import model as m
 from ..clock import build_date
 from ..kits.fonts import find_fonts
 from ..kits.pdf import PdfRenderer, PdfResult
+from .feeds import plain_text
 from .figures import figures
 from .stats import people, talks, totals
 from .strings import word
@@ -50,8 +51,8 @@ def report_html(project: m.Project, year: int, lang: str, *, font_css: str = "",
     return env.get_template("report.html.j2").render(
         lang=lang, zh=zh, t=t, w=lambda key, **kw: word(key, lang, **kw), year=year, cfg=cfg,
         talks=count, people=reached, people_of=people, by_region=[(label, evs) for label, evs in by_region if evs],
-        figures=[(fig, [Markup(chart) for chart in fig.charts]) for fig in figures(project, year, lang)],
-        cancelled=cancelled, photos=photos, font_css=Markup(font_css), family=Markup(family),
+        figures=[(fig, [(caption, Markup(chart)) for caption, chart in fig.charts]) for fig in figures(project, year, lang)],
+        cancelled=cancelled, photos=photos, plain=plain_text, font_css=Markup(font_css), family=Markup(family),
         date=lambda d: f"{d.year}年{d.month}月{d.day}日" if zh else d.isoformat(),
         produced=build_date(), labels={"setting": cfg.settings, "region": cfg.regions},
     )

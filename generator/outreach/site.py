@@ -19,10 +19,12 @@ def _sorted(project: m.Project) -> list[m.Event]:
     return sorted(project.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
 
 
-def occasions_on(project: m.Project, day: dt.date, lang: str) -> list[str]:
-    """The names of the occasions declared in site_config.yml that fall on ``day``."""
+def occasions_on(project: m.Project, day: dt.date, lang: str, *, months: bool = True) -> list[str]:
+    """The names of the occasions declared in site_config.yml that fall on ``day`` (``months=False``:
+    only those of a single day, not a whole month such as the June publicity month)."""
     default = project.config.default_language
-    return [occasion.name.get(lang, default) for occasion in project.config.occasions.values() if occasion.falls_on(day)]
+    return [occasion.name.get(lang, default) for occasion in project.config.occasions.values()
+            if occasion.falls_on(day) and (months or occasion.month is None)]
 
 
 def is_upcoming(event: m.Event, today: dt.date) -> bool:
@@ -77,14 +79,14 @@ def months(project: m.Project, lang: str) -> list[Month]:
     while (year, month) <= (last.year, last.month):
         weeks = []
         in_month = [ev for ev in events if (ev.date.year, ev.date.month) == (year, month)]
-        names: list[str] = []
+        names = [o.name.get(lang, project.config.default_language) for o in project.config.occasions.values() if o.month == month]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
             row = []
             for day in week:
                 if day.month != month:
                     row.append(Day(None, [], []))
                     continue
-                here = occasions_on(project, day, lang)
+                here = occasions_on(project, day, lang, months=False)  # a whole month is named in the caption
                 names += [name for name in here if name not in names]
                 row.append(Day(day, [ev for ev in in_month if ev.date == day], here))
             weeks.append(row)
