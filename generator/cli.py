@@ -345,6 +345,135 @@ def report(project: Path, year: int, lang: str | None, out: Path, force: bool) -
 
 
 @main.group()
+def new() -> None:
+    """Start a new event or lesson file: asks for what is missing, checks it as `dandelion check` does."""
+
+
+def _ask(value: str | None, question: str, *, required: bool = True, choices: list[str] | None = None,
+         interactive: bool = True) -> str | None:
+    """The flag's value, else the editor's answer (an empty answer leaves an optional field out).
+
+    Not ``interactive`` (the required fields came as flags): optional fields not given are left out."""
+    if value is not None:
+        return value
+    if not required and not interactive:
+        return None
+    if choices:
+        question += f" ({', '.join(choices)})"
+    answer = click.prompt(question, default=None if required else "", show_default=False)
+    return answer.strip() or None
+
+
+def _ids(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").replace("，", ",").split(",") if part.strip()]
+
+
+def _report_written(written, what: str) -> None:  # type: ignore[no-untyped-def]
+    _print_diagnostics(written.diagnostics)
+    if written.path is None:
+        raise DandelionError(f"the new {what} was not written: correct the answers above and run the command again")
+    click.echo(f"Wrote {written.path}; check it with `dandelion check`, then build.")
+
+
+@new.command("event")
+@project_option
+@click.option("--title-zh", default=None, help="Title in Chinese.")
+@click.option("--title-en", default=None, help="Title in English.")
+@click.option("--date", "date_text", default=None, help="YYYY-MM-DD.")
+@click.option("--start", default=None, help="HH:MM (leave out for an all-day event).")
+@click.option("--end", default=None, help="HH:MM.")
+@click.option("--region", default=None, help="A region id from site_config.yml.")
+@click.option("--setting", default=None, help="A setting id from site_config.yml.")
+@click.option("--venue-zh", default=None, help="Venue in Chinese (an example venue is marked 示例).")
+@click.option("--venue-en", default=None, help="Venue in English.")
+@click.option("--audiences", default=None, help="Audience ids, separated by commas.")
+@click.option("--lessons", default=None, help="Lesson ids, separated by commas.")
+@click.option("--lecturers", default=None, help="Lecturer ids, separated by commas.")
+@click.option("--partner", "partners", multiple=True, help="A partner as '中文名|English name' (repeat for more).")
+@click.option("--expected", type=int, default=None, help="Expected attendance.")
+@click.option("--status", type=click.Choice(["planned", "done", "cancelled"]), default="planned", show_default=True)
+@click.option("--slug", default=None, help="The file name's part after the date (default: from the title).")
+def new_event(project: Path, title_zh: str | None, title_en: str | None, date_text: str | None, start: str | None,
+              end: str | None, region: str | None, setting: str | None, venue_zh: str | None, venue_en: str | None,
+              audiences: str | None, lessons: str | None, lecturers: str | None, partners: tuple[str, ...],
+              expected: int | None, status: str, slug: str | None) -> None:
+    """Write content/events/YYYY-MM-DD-<slug>.yml from the flags, asking for what is missing."""
+    from .loader import load_config_only
+    from .outreach import new as make
+
+    config = load_config_only(project)
+    asking = all(value is None for value in (title_zh, date_text, region, setting, venue_zh))
+    title_zh = _ask(title_zh, "标题（中文） / title in Chinese")
+    title_en = _ask(title_en, "title in English", required=False, interactive=asking)
+    date_text = _ask(date_text, "date YYYY-MM-DD")
+    try:
+        date = dt.date.fromisoformat(date_text or "")
+    except ValueError:
+        raise UsageError(f"--date {date_text}: write a real date as YYYY-MM-DD, like 2026-06-26") from None
+    if start is None and end is None and asking:
+        start = _ask(None, "start HH:MM (empty: all day)", required=False)
+        end = _ask(None, "end HH:MM", required=False) if start else None
+    region = _ask(region, "region", choices=list(config.regions))
+    setting = _ask(setting, "setting", choices=list(config.settings))
+    venue_zh = _ask(venue_zh, "地点（中文） / venue in Chinese")
+    venue_en = _ask(venue_en, "venue in English", required=False, interactive=asking)
+    audiences = _ask(audiences, "audiences, separated by commas", required=False, choices=list(config.audiences),
+                     interactive=asking)
+    lessons = _ask(lessons, "lessons given, separated by commas", required=False, interactive=asking)
+    lecturers = _ask(lecturers, "lecturers, separated by commas", required=False, interactive=asking)
+    partner_texts = []
+    for partner in partners:
+        zh, _, en = partner.partition("|")
+        partner_texts.append(make.text(zh, en) or {})
+    document = make.event_document(
+        title=make.text(title_zh, title_en) or {}, date=date, start=start, end=end, region=region or "",
+        setting=setting or "", venue=make.text(venue_zh, venue_en) or {}, audiences=_ids(audiences),
+        lessons=_ids(lessons), lecturers=_ids(lecturers), partners=[p for p in partner_texts if p], status=status,
+        expected_attendance=expected, description=None)
+    name = make.event_file_name(date, slug or make.make_slug(title_en, title_zh))
+    _report_written(make.write_checked(project, f"content/events/{name}", document), "event")
+
+
+@new.command("lesson")
+@project_option
+@click.option("--title-zh", default=None, help="Title in Chinese.")
+@click.option("--title-en", default=None, help="Title in English.")
+@click.option("--audiences", default=None, help="Audience ids, separated by commas.")
+@click.option("--settings", "settings_text", default=None, help="Setting ids, separated by commas.")
+@click.option("--duration", type=int, default=None, help="Length in minutes.")
+@click.option("--section-zh", default=None, help="The first section's title in Chinese.")
+@click.option("--section-en", default=None, help="The first section's title in English.")
+@click.option("--body-zh", default=None, help="The first section's text in Chinese (Markdown).")
+@click.option("--body-en", default=None, help="The first section's text in English (Markdown).")
+@click.option("--slug", default=None, help="The file name (default: from the title).")
+def new_lesson(project: Path, title_zh: str | None, title_en: str | None, audiences: str | None,
+               settings_text: str | None, duration: int | None, section_zh: str | None, section_en: str | None,
+               body_zh: str | None, body_en: str | None, slug: str | None) -> None:
+    """Write content/lessons/<slug>.yml from the flags, asking for what is missing."""
+    from .loader import load_config_only
+    from .outreach import new as make
+
+    config = load_config_only(project)
+    asking = all(value is None for value in (title_zh, audiences, settings_text, section_zh, body_zh))
+    title_zh = _ask(title_zh, "标题（中文） / title in Chinese")
+    title_en = _ask(title_en, "title in English", required=False, interactive=asking)
+    audiences = _ask(audiences, "audiences, separated by commas", choices=list(config.audiences))
+    settings_text = _ask(settings_text, "settings, separated by commas", choices=list(config.settings))
+    if duration is None:
+        duration = click.prompt("length in minutes", type=int)
+    section_zh = _ask(section_zh, "第一节标题 / first section title in Chinese")
+    section_en = _ask(section_en, "first section title in English", required=False, interactive=asking)
+    body_zh = _ask(body_zh, "第一节内容 / first section text in Chinese")
+    body_en = _ask(body_en, "first section text in English", required=False, interactive=asking)
+    document = make.lesson_document(
+        title=make.text(title_zh, title_en) or {}, summary=None, audiences=_ids(audiences), settings=_ids(settings_text),
+        duration_minutes=duration, section_title=make.text(section_zh, section_en) or {},
+        section_body=make.text(body_zh, body_en) or {})
+    name = f"{slug or make.make_slug(title_en, title_zh)}.yml"
+    _report_written(make.write_checked(project, f"content/lessons/{name}", document), "lesson")
+
+
+@main.group()
 def results() -> None:
     """Training results that learners export from their browsers."""
 
