@@ -73,3 +73,12 @@ def test_commas_semicolons_backslashes_and_new_lines_round_trip(mini_project: Pa
         assert parsed.summary.value == hostile[lang]
         assert parsed.location.value.startswith(event.venue.values[lang])
         assert parsed.description.value.startswith(event.description.values[lang].replace("\n\n", "\n\n"))
+
+
+def test_build_lists_past_planned_events_as_reminders(mini_project: Path) -> None:
+    from generator.build import _reminders
+
+    project = load_checked(mini_project).project
+    assert _reminders(project, dt.date(2026, 6, 1)) == []
+    assert _reminders(project, dt.date(2026, 7, 1)) == [
+        "2026-06-26 campus-talk: the date has passed but the status is still 'planned'"]
