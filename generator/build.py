@@ -1,6 +1,6 @@
 """``dandelion build``: the whole recipe, one named step each, in the order data flows.
 
-load → check → plan → kits (render, or keep the previous ones) → site → media → root index → write
+load → check → plan → kits (render, or keep the previous ones) → site → calendars → media → root index → write
 
 Every step reads the checked model and the plan (``generator.plan``), never another step's result; they
 all write through one :class:`~generator.writer.OutputWriter`, which swaps the output folder into
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from .clock import build_date
+from .clock import build_date, build_time
 from .errors import Diagnostics
 from .loader import load_checked
 from .media import prepare_media
@@ -41,6 +41,8 @@ class BuildReport:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     engine_warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: Events whose date has passed but are still ``planned``: a reminder, not a check warning.
+    reminders: list[str] = field(default_factory=list)
 
 
 def build(
@@ -70,10 +72,16 @@ def build(
         else:
             _keep_kits(plan, writer)
         report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
+        _write_calendars(project, plan, writer, build_time(today))
         _copy_media(project, plan, writer)
         _write_root_index(project, plan, writer)
         _check_links(writer)
+    report.reminders = _reminders(project, build_date(today))
     return report
+
+
+#: The owner of each language's folder in the writer; the calendar feeds live inside it.
+SITE_OWNER = "site engine"
 
 
 # --- the steps ---------------------------------------------------------------------------------
@@ -120,7 +128,7 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
         for lang in plan.languages:
             log(f"Building the {lang} site …")
             pages = render_pages(project, lang, options)
-            site_dir = writer.claim_dir(lang, "site engine")
+            site_dir = writer.claim_dir(lang, SITE_OWNER)
             warnings += engine.build_language(
                 pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
@@ -129,6 +137,30 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)
     return count, warnings
+
+
+def _write_calendars(project: m.Project, plan: Plan, writer: OutputWriter, stamp: dt.datetime) -> None:
+    """The iCalendar feeds the plan lists, inside each language's ``events/`` (DTSTAMP: the build time)."""
+    from .outreach.feeds import feed_bytes
+    from .outreach.strings import word
+
+    for feed in plan.calendars:
+        name = project.config.site_name.get(feed.lang, project.config.default_language)
+        if feed.region is not None:
+            name += " · " + project.config.regions[feed.region].get(feed.lang, project.config.default_language)
+        events = [project.events[event_id] for event_id in feed.events]
+        if feed.event is not None:
+            name = events[0].title.get(feed.lang, project.config.default_language)
+        elif feed.region is None:
+            name += " · " + word("all_events_feed", feed.lang)
+        writer.write_bytes(feed.path, feed_bytes(project, events, feed.lang, name, stamp), SITE_OWNER)
+
+
+def _reminders(project: m.Project, today: dt.date) -> list[str]:
+    from .outreach.stats import overdue
+
+    return [f"{event.date} {event.id}: the date has passed but the status is still 'planned'"
+            for event in overdue(project, today)]
 
 
 def _copy_media(project: m.Project, plan: Plan, writer: OutputWriter) -> None:

@@ -65,7 +65,7 @@ def calendar_ics(events: Iterable[CalendarEvent], *, name: str, site: str, stamp
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", " ".join(name.split()))  # an X- name is not escaped: one line
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     calendar.add_component(_timezone())
     stamp_utc = stamp.astimezone(dt.UTC)
@@ -92,6 +92,6 @@ def calendar_ics(events: Iterable[CalendarEvent], *, name: str, site: str, stamp
             entry.add("description", description, parameters={"language": lang})
         entry.add("status", _STATUS[item.status])
         if item.categories:
-            entry.add("categories", list(item.categories))
+            entry.add("categories", [" ".join(category.split()) for category in item.categories])
         calendar.add_component(entry)
     return calendar.to_ical()

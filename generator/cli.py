@@ -135,6 +135,8 @@ def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.d
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
+    for reminder in report.reminders:
+        click.secho(f"reminder: {reminder}", fg="yellow", err=True)
     click.secho(f"Built {report.pages} pages in {report.out} ({_summary(report.diagnostics)})", fg="green", err=True)
 
 
@@ -267,6 +269,216 @@ def quiz_import(file: Path, project: Path, out: Path | None, force: bool) -> Non
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.yaml_text, encoding="utf-8")
     click.echo(f"Wrote {imported.question_count} questions to {target}; run `dandelion check` next.", err=True)
+
+
+def _load_for_output(project: Path):  # type: ignore[no-untyped-def]
+    """The checked project for a command that writes a table or report (content errors stop it)."""
+    from .loader import load_checked
+
+    loaded = load_checked(project)
+    _print_diagnostics(loaded.diagnostics)
+    return loaded.project
+
+
+def _remind_overdue(project_model, year: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    """List events whose date has passed but that are still planned (a reminder, not a check warning)."""
+    from .clock import build_date
+    from .outreach.stats import overdue
+
+    for event in overdue(project_model, build_date()):
+        if year is None or event.date.year == year:
+            click.secho(f"reminder: {event.date} {event.id}: the date has passed but the status is still 'planned'"
+                        " (set it to done with a report, or cancelled)", fg="yellow", err=True)
+
+
+@main.command()
+@project_option
+@click.option("--year", type=int, default=None, help="The year to count (default: this year, see build --today).")
+@click.option("--by", "by", type=click.Choice(["region", "setting", "audience", "month", "lesson"]), required=True,
+              help="What one row is.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default=None,
+              help="Table format (default: from the --out file's ending, else csv).")
+@click.option("--lang", default=None, help="Language of the labels (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The file to write (default: print CSV or JSON to the screen).")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def stats(project: Path, year: int | None, by: str, fmt: str | None, lang: str | None, out: Path | None,
+          force: bool) -> None:
+    """Count the year's talks (events that took place) and people reached, per region, setting, audience,
+    month or lesson. Columns: <by>,talks,people,label; every region declared in site_config.yml has a row."""
+    from .clock import build_date
+    from .outreach.stats import table_bytes, tally
+
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out else ""
+        fmt = suffix if suffix in ("csv", "xlsx", "json") else "csv"
+    if fmt == "xlsx" and out is None:
+        raise UsageError("an Excel table needs a file: add --out stats.xlsx")
+    if out is not None:
+        _refuse_overwrite(out, project, force)
+    model = _load_for_output(project)
+    lang = lang or model.config.default_language
+    if lang not in model.config.languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(model.config.languages)}")
+    year = year or build_date().year
+    data = table_bytes(tally(model, year, by, lang), by=by, year=year, fmt=fmt, lang=lang)
+    _remind_overdue(model, year)
+    if out is None:
+        click.echo(data.decode("utf-8").lstrip("\ufeff"), nl=False)
+    else:
+        out.write_bytes(data)
+        click.echo(f"Wrote the {year} figures by {by} to {out}", err=True)
+
+
+@main.command()
+@project_option
+@click.option("--year", type=int, required=True, help="The year the report covers.")
+@click.option("--lang", default=None, help="Language of the report (default: the site's default language).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def report(project: Path, year: int, lang: str | None, out: Path, force: bool) -> None:
+    """Write the year's outreach report for the provincial office as an A4 PDF: totals, charts and
+    tables, events by region with partners, photos published with consent."""
+    from .outreach.report import render_report
+
+    _refuse_overwrite(out, project, force)
+    model = _load_for_output(project)
+    lang = lang or model.config.default_language
+    if lang not in model.config.languages:
+        raise UsageError(f"--lang {lang}: the site's languages are {', '.join(model.config.languages)}")
+    _remind_overdue(model, year)
+    result = render_report(model, year, lang)
+    out.write_bytes(result.data)
+    click.echo(f"Wrote the {year} report to {out} ({result.pages} pages)", err=True)
+
+
+@main.group()
+def new() -> None:
+    """Start a new event or lesson file: asks for what is missing, checks it as `dandelion check` does."""
+
+
+def _ask(value: str | None, question: str, *, required: bool = True, choices: list[str] | None = None,
+         interactive: bool = True) -> str | None:
+    """The flag's value, else the editor's answer (an empty answer leaves an optional field out).
+
+    Not ``interactive`` (the required fields came as flags): optional fields not given are left out."""
+    if value is not None:
+        return value
+    if not required and not interactive:
+        return None
+    if choices:
+        question += f" ({', '.join(choices)})"
+    answer = click.prompt(question, default=None if required else "", show_default=False)
+    return answer.strip() or None
+
+
+def _ids(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").replace("，", ",").split(",") if part.strip()]
+
+
+def _report_written(written, what: str) -> None:  # type: ignore[no-untyped-def]
+    _print_diagnostics(written.diagnostics)
+    if written.path is None:
+        raise DandelionError(f"the new {what} was not written: correct the answers above and run the command again")
+    click.echo(f"Wrote {written.path}; check it with `dandelion check`, then build.")
+
+
+@new.command("event")
+@project_option
+@click.option("--title-zh", default=None, help="Title in Chinese.")
+@click.option("--title-en", default=None, help="Title in English.")
+@click.option("--date", "date_text", default=None, help="YYYY-MM-DD.")
+@click.option("--start", default=None, help="HH:MM (leave out for an all-day event).")
+@click.option("--end", default=None, help="HH:MM.")
+@click.option("--region", default=None, help="A region id from site_config.yml.")
+@click.option("--setting", default=None, help="A setting id from site_config.yml.")
+@click.option("--venue-zh", default=None, help="Venue in Chinese (an example venue is marked 示例).")
+@click.option("--venue-en", default=None, help="Venue in English.")
+@click.option("--audiences", default=None, help="Audience ids, separated by commas.")
+@click.option("--lessons", default=None, help="Lesson ids, separated by commas.")
+@click.option("--lecturers", default=None, help="Lecturer ids, separated by commas.")
+@click.option("--partner", "partners", multiple=True, help="A partner as '中文名|English name' (repeat for more).")
+@click.option("--expected", type=int, default=None, help="Expected attendance.")
+@click.option("--status", type=click.Choice(["planned", "done", "cancelled"]), default="planned", show_default=True)
+@click.option("--slug", default=None, help="The file name's part after the date (default: from the title).")
+def new_event(project: Path, title_zh: str | None, title_en: str | None, date_text: str | None, start: str | None,
+              end: str | None, region: str | None, setting: str | None, venue_zh: str | None, venue_en: str | None,
+              audiences: str | None, lessons: str | None, lecturers: str | None, partners: tuple[str, ...],
+              expected: int | None, status: str, slug: str | None) -> None:
+    """Write content/events/YYYY-MM-DD-<slug>.yml from the flags, asking for what is missing."""
+    from .loader import load_config_only
+    from .outreach import new as make
+
+    config = load_config_only(project)
+    asking = all(value is None for value in (title_zh, date_text, region, setting, venue_zh))
+    title_zh = _ask(title_zh, "标题（中文） / title in Chinese")
+    title_en = _ask(title_en, "title in English", required=False, interactive=asking)
+    date_text = _ask(date_text, "date YYYY-MM-DD")
+    try:
+        date = dt.date.fromisoformat(date_text or "")
+    except ValueError:
+        raise UsageError(f"--date {date_text}: write a real date as YYYY-MM-DD, like 2026-06-26") from None
+    if start is None and end is None and asking:
+        start = _ask(None, "start HH:MM (empty: all day)", required=False)
+        end = _ask(None, "end HH:MM", required=False) if start else None
+    region = _ask(region, "region", choices=list(config.regions))
+    setting = _ask(setting, "setting", choices=list(config.settings))
+    venue_zh = _ask(venue_zh, "地点（中文） / venue in Chinese")
+    venue_en = _ask(venue_en, "venue in English", required=False, interactive=asking)
+    audiences = _ask(audiences, "audiences, separated by commas", required=False, choices=list(config.audiences),
+                     interactive=asking)
+    lessons = _ask(lessons, "lessons given, separated by commas", required=False, interactive=asking)
+    lecturers = _ask(lecturers, "lecturers, separated by commas", required=False, interactive=asking)
+    partner_texts = []
+    for partner in partners:
+        zh, _, en = partner.partition("|")
+        partner_texts.append(make.text(zh, en) or {})
+    document = make.event_document(
+        title=make.text(title_zh, title_en) or {}, date=date, start=start, end=end, region=region or "",
+        setting=setting or "", venue=make.text(venue_zh, venue_en) or {}, audiences=_ids(audiences),
+        lessons=_ids(lessons), lecturers=_ids(lecturers), partners=[p for p in partner_texts if p], status=status,
+        expected_attendance=expected, description=None)
+    name = make.event_file_name(date, slug or make.make_slug(title_en, title_zh))
+    _report_written(make.write_checked(project, f"content/events/{name}", document), "event")
+
+
+@new.command("lesson")
+@project_option
+@click.option("--title-zh", default=None, help="Title in Chinese.")
+@click.option("--title-en", default=None, help="Title in English.")
+@click.option("--audiences", default=None, help="Audience ids, separated by commas.")
+@click.option("--settings", "settings_text", default=None, help="Setting ids, separated by commas.")
+@click.option("--duration", type=int, default=None, help="Length in minutes.")
+@click.option("--section-zh", default=None, help="The first section's title in Chinese.")
+@click.option("--section-en", default=None, help="The first section's title in English.")
+@click.option("--body-zh", default=None, help="The first section's text in Chinese (Markdown).")
+@click.option("--body-en", default=None, help="The first section's text in English (Markdown).")
+@click.option("--slug", default=None, help="The file name (default: from the title).")
+def new_lesson(project: Path, title_zh: str | None, title_en: str | None, audiences: str | None,
+               settings_text: str | None, duration: int | None, section_zh: str | None, section_en: str | None,
+               body_zh: str | None, body_en: str | None, slug: str | None) -> None:
+    """Write content/lessons/<slug>.yml from the flags, asking for what is missing."""
+    from .loader import load_config_only
+    from .outreach import new as make
+
+    config = load_config_only(project)
+    asking = all(value is None for value in (title_zh, audiences, settings_text, section_zh, body_zh))
+    title_zh = _ask(title_zh, "标题（中文） / title in Chinese")
+    title_en = _ask(title_en, "title in English", required=False, interactive=asking)
+    audiences = _ask(audiences, "audiences, separated by commas", choices=list(config.audiences))
+    settings_text = _ask(settings_text, "settings, separated by commas", choices=list(config.settings))
+    if duration is None:
+        duration = click.prompt("length in minutes", type=int)
+    section_zh = _ask(section_zh, "第一节标题 / first section title in Chinese")
+    section_en = _ask(section_en, "first section title in English", required=False, interactive=asking)
+    body_zh = _ask(body_zh, "第一节内容 / first section text in Chinese")
+    body_en = _ask(body_en, "first section text in English", required=False, interactive=asking)
+    document = make.lesson_document(
+        title=make.text(title_zh, title_en) or {}, summary=None, audiences=_ids(audiences), settings=_ids(settings_text),
+        duration_minutes=duration, section_title=make.text(section_zh, section_en) or {},
+        section_body=make.text(body_zh, body_en) or {})
+    name = f"{slug or make.make_slug(title_en, title_zh)}.yml"
+    _report_written(make.write_checked(project, f"content/lessons/{name}", document), "lesson")
 
 
 @main.group()

@@ -359,6 +359,10 @@ class Event(Strict):
                                warning=True))
         if self.status == "done" and self.report is None:
             out.append(Problem(("status",), "the event is done but has no `report:` (attendance, summary, photos)", warning=True))
+        if self.status == "done" and self.report is not None and self.report.attendance is None:
+            # a done event counts as a talk in the statistics; without attendance it adds no people
+            out.append(Problem(("report",), "the event is done but its report has no `attendance:`: the statistics "
+                               "count it with 0 people", warning=True, key=True))
         return out
 
     @field_validator("start", "end", mode="before")
@@ -675,6 +679,32 @@ class CertificatesConfig(Strict):
                         description="Start of every certificate number, e.g. HNJD for HNJD-2026-00001-8")
 
 
+class Occasion(Strict):
+    """A day or month the group plans talks around (三月三, 6·26, the June publicity month).
+
+    Give exactly one of ``dates`` (a movable feast: its date in each year, e.g. 三月三 by the lunar
+    calendar), ``every_year`` (a fixed day, ``"06-26"``) or ``month`` (a whole month every year).
+    """
+
+    name: Text
+    dates: list[dt.date] = Field([], description="Its date in each year, YYYY-MM-DD (lunar feasts move)")
+    every_year: str | None = Field(None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", description="MM-DD")
+    month: int | None = Field(None, ge=1, le=12, description="A whole month, every year")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Occasion:
+        if sum((bool(self.dates), self.every_year is not None, self.month is not None)) != 1:
+            raise PydanticCustomError("occasion_kind", "give exactly one of `dates`, `every_year` or `month`")
+        return self
+
+    def falls_on(self, day: dt.date) -> bool:
+        if self.month is not None:
+            return day.month == self.month
+        if self.every_year is not None:
+            return day.strftime("%m-%d") == self.every_year
+        return day in self.dates
+
+
 class SiteConfig(Strict):
     site_name: Text
     organisation: Text
@@ -714,6 +744,8 @@ class SiteConfig(Strict):
         return None
 
     certificates: CertificatesConfig = CertificatesConfig()
+
+    occasions: dict[Id, Occasion] = Field({}, description="Days and months events are planned around, marked on the calendar")
 
     @property
     def default_language(self) -> str:

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from . import model as m
 from .i18n import catalogue
+from .outreach.strings import word as ui_word
 
 EDITIONS = ("public", "lecturer")
 
@@ -100,6 +101,17 @@ class MediaFile:
     path: str  # "media/images/snack.svg"
 
 
+@dataclass(frozen=True)
+class CalendarFile:
+    """One iCalendar feed: every event, one region's events, or one event ("add to calendar")."""
+
+    lang: str
+    path: str  # relative to the output folder: "zh/events/calendar.ics", "zh/events/calendar-haikou.ics"
+    events: tuple[str, ...]  # the event ids it holds
+    region: str | None = None
+    event: str | None = None
+
+
 @dataclass
 class Plan:
     edition: str
@@ -108,6 +120,7 @@ class Plan:
     kits: list[KitFile] = field(default_factory=list)
     kits_source: KitsSource = "render"
     media: list[MediaFile] = field(default_factory=list)
+    calendars: list[CalendarFile] = field(default_factory=list)
     root_index: str = "index.html"
 
     def pages_in(self, lang: str) -> list[SitePage]:
@@ -124,7 +137,10 @@ class Plan:
     def outputs(self) -> list[str]:
         """Every file path the plan names, relative to the output folder (the engine adds its assets)."""
         return [self.root_index, *(p.output for p in self.pages), *(k.path for k in self.kits),
-                *(f.path for f in self.media)]
+                *(f.path for f in self.media), *(c.path for c in self.calendars)]
+
+    def calendars_in(self, lang: str) -> list[CalendarFile]:
+        return [feed for feed in self.calendars if feed.lang == lang]
 
 
 def _word(key: str, lang: str) -> str:
@@ -151,6 +167,7 @@ def make_plan(
     plan = Plan(edition=edition, languages=list(project.config.languages), kits=kit_files, kits_source=kits,
                 media=_plan_media(project))
     plan.pages = [page for lang in plan.languages for page in _plan_pages(project, plan, lang)]
+    plan.calendars = [feed for lang in plan.languages for feed in _plan_calendars(project, lang)]
     return plan
 
 
@@ -176,6 +193,11 @@ def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
               for lesson in project.lessons.values()]
     pages += [SitePage(lang, f"events/{event.id}.md", "event", title(event.title), event.id)
               for event in project.events.values()]
+    if project.events:
+        pages.append(SitePage(lang, "events/calendar.md", "calendar", ui_word("calendar_title", lang)))
+    for year in sorted({event.date.year for event in project.events.values()}):
+        pages.append(SitePage(lang, f"events/statistics-{year}.md", "statistics",
+                              ui_word("statistics_year", lang, year=year), str(year)))
     for module in project.training.values():
         pages.append(SitePage(lang, f"training/{module.id}.md", "module", title(module.title), module.id))
         pages.append(SitePage(lang, f"training/{module.id}-certificate.md", "certificate",
@@ -187,6 +209,20 @@ def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
             label = _word("worksheet" if sheet == "worksheet" else "answer_key", lang)
             pages.append(SitePage(lang, f"quizzes/{quiz.id}-{sheet}.md", sheet, f"{title(quiz.title)} · {label}", quiz.id))
     return pages
+
+
+def _plan_calendars(project: m.Project, lang: str) -> list[CalendarFile]:
+    """``<lang>/events/calendar.ics`` (every event), one feed per region that has events, one file per event."""
+    events = sorted(project.events.values(), key=lambda ev: (ev.date, ev.id))
+    if not events:
+        return []
+    feeds = [CalendarFile(lang, f"{lang}/events/calendar.ics", tuple(ev.id for ev in events))]
+    for region in project.config.regions:
+        held = tuple(ev.id for ev in events if ev.region == region)
+        if held:
+            feeds.append(CalendarFile(lang, f"{lang}/events/calendar-{region}.ics", held, region=region))
+    feeds += [CalendarFile(lang, f"{lang}/events/{ev.id}.ics", (ev.id,), event=ev.id) for ev in events]
+    return feeds
 
 
 def _plan_kits(project: m.Project, edition: str) -> list[KitFile]:

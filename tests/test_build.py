@@ -97,7 +97,7 @@ def test_pages_carry_their_language(mini_site: Path) -> None:
 def test_every_page_switches_to_its_twin(mini_site: Path) -> None:
     for lang, other in (("zh", "en"), ("en", "zh")):
         pages = content_pages(mini_site, lang)
-        assert len(pages) == 17  # every page of the mini project (public: no key to the graded test)
+        assert len(pages) == 19  # every page of the mini project (public: no key to the graded test; month calendar, statistics 2026)
         for page in pages:
             switch = [a for tag, a in elements(page) if tag == "a" and "dl-lang__link" in a.get("class", "")]
             by_lang = {a["lang"]: a for a in switch}
@@ -448,7 +448,7 @@ def second_build(mini_project: Path, tmp_path_factory: pytest.TempPathFactory):
 
 def test_a_second_build_gives_the_same_pages(mini_site: Path, second_build) -> None:
     assert second_build.diagnostics.items == []
-    assert second_build.pages == 2 * 17
+    assert second_build.pages == 2 * 19
     first, second = tree(mini_site), tree(second_build.out)
     assert sorted(first) == sorted(second)
     assert [p for p in first if p.endswith(".html") and first[p] != second[p]] == []

@@ -58,3 +58,11 @@ def test_uids_are_stable_across_builds_unique_per_event_and_per_site() -> None:
     assert first == second  # same input, same bytes, whatever the order
     assert len(set(parse(first))) == 3
     assert uid("campus-talk", "a") != uid("campus-talk", "b")
+
+
+def test_a_calendar_name_or_category_with_new_lines_stays_one_line() -> None:
+    item = CalendarEvent("x", "t", dt.date(2026, 6, 26), None, None, "", "", "planned", None, ("校园\n第二行, a",))
+    data = calendar_ics([item], name="名称\n<script>\n", site="s", stamp=STAMP, lang="zh")
+    calendar = vobject.readOne(data.decode("utf-8"))
+    assert calendar.contents["x-wr-calname"][0].value == "名称 <script>"
+    assert calendar.vevent.categories.value == ["校园 第二行, a"]

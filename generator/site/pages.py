@@ -25,6 +25,8 @@ from .. import links, markup
 from .. import model as m
 from ..clock import build_date
 from ..i18n import catalogue
+from ..outreach import site as outreach_site
+from ..outreach.strings import word as outreach_word
 from ..plan import Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
@@ -106,7 +108,11 @@ class _Renderer:
                                 unit_read_widget=self.unit_read_widget,
                                 fill_answers=lambda q: q.printed_answers(lang, self.default), answer_key=self.answer_key,
                                 blank_in_prompt=lambda q: q.blank_in_prompt(lang, self.default),
-                                edition=edition, lecturer=edition == "lecturer", m=m)
+                                edition=edition, lecturer=edition == "lecturer", m=m,
+                                ow=lambda key, **kw: outreach_word(key, lang, **kw), events_widget=self.events_widget,
+                                occasions_on=lambda day: outreach_site.occasions_on(project, day, lang),
+                                weekday=lambda day: outreach_word("weekdays_long", lang)[day.weekday()],
+                                long_date=self.long_date)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -164,6 +170,11 @@ class _Renderer:
     def date(self, d: dt.date) -> str:
         return self.strings.format_date(d)
 
+    def long_date(self, d: dt.date) -> str:
+        """The date with its weekday: 2026年6月26日 星期五, Friday 26 June 2026."""
+        weekday = outreach_word("weekdays_long", self.lang)[d.weekday()]
+        return f"{self.date(d)} {weekday}" if self.lang.startswith("zh") else f"{weekday} {self.date(d)}"
+
     def label(self, item_id: str, kind: str) -> str:
         table = {"audience": self.p.config.audiences, "setting": self.p.config.settings, "region": self.p.config.regions}[kind]
         return self.t(table.get(item_id)) or item_id
@@ -212,8 +223,13 @@ class _Renderer:
                                    durations=sorted({les.duration_minutes for les in lessons}))
                 page.toc = False
             case "events":
-                page = self.render("events.md.j2", planned, upcoming=self._upcoming,
-                                   past=[ev for ev in reversed(self._events) if ev not in self._upcoming])
+                page = self.render("events.md.j2", planned, **outreach_site.index_context(p, self.plan, lang, self.o.today))
+            case "calendar":
+                page = self.render("events_calendar.md.j2", planned, months=outreach_site.months(p, lang))
+                page.toc = False
+            case "statistics":
+                page = self.render("statistics.md.j2", planned, **outreach_site.statistics_context(p, int(item), lang))
+                page.toc = False
             case "training":
                 page = self.render("training_index.md.j2", planned,
                                    modules=p.training_in_order(key=lambda t: self._title_key(t.title)))
@@ -230,6 +246,7 @@ class _Renderer:
             case "lecturers":
                 page = self.render("lecturers.md.j2", planned,
                                    lecturers=sorted(p.lecturers.values(), key=lambda lec: (lec.role, lec.id)),
+                                   upcoming_talks=outreach_site.upcoming_by_lecturer(p, self.o.today),
                                    lesson_topics={t for les in self._lessons for t in les.topics})
             case "kits":
                 groups = [(key, self.kits(key)) for key in self.plan.kit_items()]
@@ -291,6 +308,11 @@ class _Renderer:
         self._widgets.append("training")
         data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
         return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
+
+    def events_widget(self) -> str:
+        """Marks the page as showing event lists or the month calendar, which events.js arranges."""
+        self._widgets.append("events")
+        return ""
 
     def unit_read_widget(self, lesson: m.Lesson, modules: list[m.Training]) -> str:
         """The "I have read this lesson" box of a lesson that is a unit of training ``modules``."""

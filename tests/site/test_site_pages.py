@@ -254,7 +254,7 @@ def test_quizzes_for_pupils_and_villagers_get_the_pinyin_switch() -> None:
     assert "dl-pinyin-toggle" not in high and "u003cruby" not in high
 
 
-def test_past_events_newest_first_by_year() -> None:
+def test_past_events_newest_first() -> None:
     shipped = load_project(HERE.parents[1]).project
     assert shipped is not None
     page = next(p for p in render_pages(shipped, "zh", SiteOptions(today=dt.date(2027, 12, 31))) if p.path == "events/index.md")
@@ -262,8 +262,7 @@ def test_past_events_newest_first_by_year() -> None:
     ids = re.findall(r'href="([a-z0-9-]+)\.html"', past)
     dates = [shipped.events[i].date for i in ids]
     assert len(ids) == len(shipped.events) and dates == sorted(dates, reverse=True)
-    years = re.findall(r"^### (\d{4})年$", past, re.M)
-    assert years == sorted(set(years), reverse=True) and len(years) >= 2
+    assert len({d.year for d in dates}) >= 2  # one list across years (events.js moves rows by the reader's date)
 
 
 def test_training_index_puts_a_module_after_the_ones_it_follows() -> None:
