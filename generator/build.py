@@ -1,6 +1,6 @@
 """``dandelion build``: the whole recipe, one named step each, in the order data flows.
 
-load → check → plan → kits (render, or keep the previous ones) → site → media → root index → write
+load → check → plan → kits (render, or keep the previous ones) → site → slides → media → root index → write
 
 Every step reads the checked model and the plan (``generator.plan``), never another step's result; they
 all write through one :class:`~generator.writer.OutputWriter`, which swaps the output folder into
@@ -22,7 +22,7 @@ from . import model as m
 from .clock import build_date
 from .errors import Diagnostics
 from .loader import load_checked
-from .plan import Plan, default_out, make_plan
+from .plan import SLIDES_FOLDER, Plan, default_out, make_plan
 from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
@@ -67,6 +67,7 @@ def build(
         else:
             _keep_kits(plan, writer)
         report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
+        _render_slides(project, plan, writer, log)
         _copy_media(plan, writer)
         _write_root_index(project, plan, writer)
     return report
@@ -116,7 +117,7 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
         for lang in plan.languages:
             log(f"Building the {lang} site …")
             pages = render_pages(project, lang, options)
-            site_dir = writer.claim_dir(lang, "site engine")
+            site_dir = writer.claim_dir(lang, "site engine", leave=(SLIDES_FOLDER,))
             warnings += engine.build_language(
                 pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
@@ -125,6 +126,15 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)
     return count, warnings
+
+
+def _render_slides(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+    """Every lesson's slide deck (and presenter view) in ``<lang>/slides/``, after the site engine, whose
+    folders they sit in (they load its ``assets/``)."""
+    from .slides import render_slides
+
+    count = render_slides(project, plan, writer, Pinyin(project.config.pinyin_overrides))
+    log(f"Slides: {count} decks and presenter views")
 
 
 def _copy_media(plan: Plan, writer: OutputWriter) -> None:

@@ -307,15 +307,19 @@ SIGN_IN_ROWS = {False: (20, 18, 16, 14, 12), True: (11, 10, 9, 8, 7, 6)}
 #: Handout variants tried until it fits HANDOUT_MAX_PAGES: 0 full … 4 without the glossary.
 HANDOUT_LEVELS = (0, 1, 2, 3, 4)
 HANDOUT_MAX_PAGES = 2
+#: Outline card variants tried until it fits one page (see Documents.outline_card).
+OUTLINE_LEVELS = (0, 1, 2, 3)
 
 
 class Documents:
     """Builds the HTML of every kit document for one project."""
 
-    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any) -> None:
+    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any, *, edition: str = "public") -> None:
         self.p = project
         self.fonts = fonts
         self.pinyin = pinyin
+        #: the lecturer edition's documents carry its mark in their header
+        self.edition = edition
         self._k: dict[tuple[str, bool, bool], K] = {}
 
     def k(self, lang: str, village: bool, annotate: bool | None = None) -> K:
@@ -327,8 +331,9 @@ class Documents:
 
     def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
         page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.s('village_edition')}" if k.village else ""))
+        edition_mark = strings.t("lecturer_edition_mark", k.lang) if self.edition == "lecturer" else ""
         return _env().get_template(template).render(
-            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label,
+            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label, edition_mark=edition_mark,
             village=k.village, compact=ctx.pop("compact", 0), **ctx,
         )
 
@@ -351,6 +356,31 @@ class Documents:
             outline=outline(lesson, lang), laws=self._laws(k, lesson), terms=self._terms(lesson),
             quiz=self.p.quizzes.get(lesson.quiz or ""),
             page_label=f"{k.s('plan')} · {self._setting_name(k, setting)}",
+        )
+
+    def outline_card(self, lesson: m.Lesson, setting: str, lang: str, brevity: int = 0) -> str:
+        """The one-page outline for the lecturer's pocket: timed parts, key points, slogans and (lecturer
+        edition) each part's notes in brief. ``brevity`` 0–3 shortens the notes, then drops them, then
+        tightens the type, until it fits one page."""
+        k = self.k(lang, False, annotate=is_village(setting))
+        limit = (90, 45, 0, 0)[brevity]
+        rows = []
+        for row in outline(lesson, lang).rows:
+            notes = k.plain(row.section.notes) if self.edition == "lecturer" and row.section.notes and limit else ""
+            first = sentences(notes, lang)[0] if notes else ""
+            brief = first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+            rows.append({"clock": row.clock, "minutes": row.minutes, "estimated": row.estimated,
+                         "title": k.t(row.section.title), "notes": brief})
+        cfg = self.p.config
+        meta = [
+            (k.s("audience"), strings.list_join([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences], lang)),
+            (k.s("setting"), self._setting_name(k, setting)),
+            (k.s("duration"), k.s("minutes", n=lesson.duration_minutes)),
+        ]
+        return self._render(
+            "outline_card.html.j2", k, "outline_card", f"{k.t(lesson.title)} · {k.s('outline_card')}", lesson=lesson,
+            meta=meta, rows=rows, compact=brevity if brevity == 3 else 0,
+            page_label=f"{k.s('outline_card')} · {self._setting_name(k, setting)}",
         )
 
     def handout(self, lesson: m.Lesson, setting: str, lang: str, compact: int = 0) -> str:

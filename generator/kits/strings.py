@@ -153,7 +153,12 @@ PLURAL = {"pages", "lessons", "lecturers"}
 
 
 def t(key: str, lang: str, **kw: object) -> str:
-    """The string ``key`` in ``lang`` (falls back to en, then zh), formatted with ``kw``."""
+    """The string ``key`` in ``lang`` (falls back to en, then zh), formatted with ``kw``; keys of the
+    slides' word table (the outline card, whole kits) come from there."""
+    if key not in S:
+        from ..slides.words import word
+
+        return word(key, lang, **kw)
     entry = S[key]
     text = entry.get(lang) or entry.get(lang.split("-")[0]) or entry.get("en") or entry["zh"]
     if key in PLURAL and "|" in text:  # "one|many"; the many form when no count is given

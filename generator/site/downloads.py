@@ -14,6 +14,7 @@ from typing import Any
 from .. import model as m
 from ..kits import strings as kit_strings
 from ..plan import KitFile
+from ..slides.words import kind_label
 
 #: A manifest entry of a kit file (``kits/manifest.json``'s ``files``), by its ``path``.
 KitEntries = dict[str, dict[str, Any]]
@@ -25,12 +26,12 @@ def download_link(kit: KitFile, entry: dict[str, Any], config: m.SiteConfig, lan
     ``href`` is relative to one language's site root (``../kits/zh/…``), for ``relative_url(page, href)``.
     """
     return {"href": "../" + kit.path, "label": label(kit, config, lang), "info": info(entry, lang), "kind": kit.kind,
-            "language": kit.language, "setting": kit.setting}
+            "language": kit.language, "setting": kit.setting, "bytes": entry["bytes"]}
 
 
 def label(kit: KitFile, config: m.SiteConfig, lang: str) -> str:
     """``听众讲义 · 黎村苗寨``: the kind, and for a lesson's files the setting they are for."""
-    text = kit_strings.t(kit.kind, lang)
+    text = kind_label(kit.kind, lang)
     if kit.lesson is None:
         return text
     setting = config.settings.get(kit.setting)
@@ -43,6 +44,8 @@ def info(entry: dict[str, Any], lang: str) -> str:
     parts = [entry["path"].rsplit(".", 1)[-1].upper()]
     if "pages" in entry:
         parts.append(kit_strings.t("pages", lang, n=entry["pages"]))
+    if "contents" in entry:
+        parts.append(kit_strings.t("files_n", lang, n=len(entry["contents"])))
     if "width" in entry:
         parts.append(f"{entry['width']}×{entry['height']}")
     parts.append(_size(entry["bytes"]))
