@@ -119,7 +119,7 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
             pages = render_pages(project, lang, options)
             site_dir = writer.claim_dir(lang, "site engine", leave=(SLIDES_FOLDER,))
             warnings += engine.build_language(
-                pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
+                pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
                 work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words, log=log,
             )
@@ -135,6 +135,14 @@ def _render_slides(project: m.Project, plan: Plan, writer: OutputWriter, log: Lo
 
     count = render_slides(project, plan, writer, Pinyin(project.config.pinyin_overrides))
     log(f"Slides: {count} decks and presenter views")
+
+
+def _site_name(project: m.Project, plan: Plan, lang: str) -> str:
+    """The name in every page's header; the lecturer edition's says so (讲师版 / Lecturer edition)."""
+    from .site.strings import ui
+
+    name = project.config.site_name.get(lang, project.config.default_language)
+    return f"{ui('lecturer_edition', lang)} · {name}" if plan.edition == "lecturer" else name  # first: narrow headers cut the end
 
 
 def _copy_media(plan: Plan, writer: OutputWriter) -> None:

@@ -148,6 +148,10 @@ class Plan:
         return [self.root_index, *(p.output for p in self.pages), *(k.path for k in self.kits),
                 *(f.path for f in self.media), *(d.path for d in self.slides)]
 
+    def decks_for(self, lesson: str, lang: str) -> list[SlideDeck]:
+        """A lesson's deck in one language, and its presenter view in the lecturer edition."""
+        return [deck for deck in self.slides if deck.lesson == lesson and deck.lang == lang]
+
     def whole_kits_for(self, item: str, lang: str) -> list[KitFile]:
         """The whole-kit zips of ``lesson:<id>`` / ``event:<id>`` in one language."""
         return [kit for kit in self.kits_for(item, lang) if kit.kind == WHOLE_KIT]

@@ -48,11 +48,12 @@ def info(entry: dict[str, Any], lang: str) -> str:
         parts.append(kit_strings.t("files_n", lang, n=len(entry["contents"])))
     if "width" in entry:
         parts.append(f"{entry['width']}×{entry['height']}")
-    parts.append(_size(entry["bytes"]))
+    parts.append(size_text(entry["bytes"]))
     return " · ".join(parts)
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
+    """``180 KB`` / ``1.2 MB``."""
     if n >= 1024 * 1024:
         return f"{n / 1024 / 1024:.1f} MB"
     return f"{max(1, round(n / 1024))} KB"

@@ -27,6 +27,7 @@ EVERY_PAGE: tuple[str, ...] = ("core.js", "dandelion.js")
 WIDGETS: dict[str, tuple[str, ...]] = {
     "quiz": ("scoring.js", "quiz.js"),
     "training": ("scoring.js", "training.js"),
+    "kits": ("kits.js",),
 }
 
 

@@ -69,6 +69,13 @@ def word(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def word_form(key: str, lang: str, form: str = "other") -> str:
+    """The unformatted text of ``key`` (for the browser to fill in); ``form`` picks a plural form."""
+    entry = WORDS[key]
+    text = entry.get(lang) or entry.get("en") or entry["zh"]
+    return text.get(form, text["other"]) if isinstance(text, dict) else text
+
+
 #: Kit kinds this table names (``plan.KitFile.kind`` → key here); the other kinds are named by the kits' words.
 KIND_WORDS = {"outline": "outline_card", "kit-zip": "kit-zip"}
 
