@@ -90,18 +90,20 @@ def render_kits(
     run = _Run(project, log, result, use_cache, plan.edition)
     jobs = [run.job(kit) for kit in plan.kits if kit.kind != WHOLE_KIT]
     written: dict[str, bytes] = {}
+    entries: dict[str, dict[str, Any]] = {}
     if jobs:
         run.prepare()
         outputs = run.produce_all(jobs, workers)
         for job, (data, meta) in zip(jobs, outputs, strict=True):
             writer.write_bytes(job.file.path, data, OWNER)
             written[job.file.path] = data
-            result.entries.append({"path": job.file.path, **job.file.manifest_fields(), **meta, "bytes": len(data)})
+            entries[job.file.path] = {"path": job.file.path, **job.file.manifest_fields(), **meta, "bytes": len(data)}
     for kit in plan.kits:
         if kit.kind == WHOLE_KIT:  # after the files it holds
             data, contents = whole_kit_zip(kit, written)
             writer.write_bytes(kit.path, data, OWNER)
-            result.entries.append({"path": kit.path, **kit.manifest_fields(), "contents": contents, "bytes": len(data)})
+            entries[kit.path] = {"path": kit.path, **kit.manifest_fields(), "contents": contents, "bytes": len(data)}
+    result.entries = [entries[kit.path] for kit in plan.kits]  # in the plan's order
     writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()

@@ -307,6 +307,10 @@ SIGN_IN_ROWS = {False: (20, 18, 16, 14, 12), True: (11, 10, 9, 8, 7, 6)}
 #: Handout variants tried until it fits HANDOUT_MAX_PAGES: 0 full … 4 without the glossary.
 HANDOUT_LEVELS = (0, 1, 2, 3, 4)
 HANDOUT_MAX_PAGES = 2
+#: The lecturer's own documents: in the lecturer edition their page header says so (讲师版). Papers handed
+#: to the audience (handouts, worksheets, forms, certificates, posters) are the same in both editions and
+#: carry no mark: the room never sees "lecturer edition", and one rendering serves both editions (cache).
+LECTURER_DOCUMENTS = frozenset({"plan", "outline_card"})
 #: Outline card variants tried until it fits one page (see Documents.outline_card).
 OUTLINE_LEVELS = (0, 1, 2, 3)
 
@@ -331,7 +335,8 @@ class Documents:
 
     def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
         page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.s('village_edition')}" if k.village else ""))
-        edition_mark = strings.t("lecturer_edition_mark", k.lang) if self.edition == "lecturer" else ""
+        lecturers = self.edition == "lecturer" and kind in LECTURER_DOCUMENTS
+        edition_mark = strings.t("lecturer_edition_mark", k.lang) if lecturers else ""
         return _env().get_template(template).render(
             k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label, edition_mark=edition_mark,
             village=k.village, compact=ctx.pop("compact", 0), **ctx,
