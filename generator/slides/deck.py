@@ -322,45 +322,50 @@ class DeckBuilder:
         return slides
 
     def _question_slide(self, q: object, number: int, section: int, budget: Budget) -> Slide:
-        """A question; one key press reveals the answer and explanation. What does not fit beside the
-        answer leaves at that press: first the options, then the prompt."""
+        """A question; one key press reveals the answer and explanation (right options marked). What does
+        not fit beside the answer leaves at that press: the wrong options, then the prompt."""
         prompt = markdown(self.t(q.prompt))  # type: ignore[attr-defined]
-        listing, answer = "", ""
-        listing_lines = 0.0
+        options: list[tuple[str, bool, float]] = []  # (HTML, right, lines)
+        listing_class, answer = "", ""
         if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
-            items, right = [], []
+            right = []
             for letter, option in zip("ABCDEFGHIJKL", q.printed_options(), strict=False):
                 text = markdown(self.t(option.text), inline=True)
                 mark = " dl-q__option--right" if option.correct else ""
-                items.append(f'<li class="dl-q__option{mark}"><span class="dl-q__letter">{letter}</span> {text}</li>')
-                listing_lines += block_lines(plain_text(text), budget, indent=2)
+                html = f'<li class="dl-q__option{mark}"{{hide}}><span class="dl-q__letter">{letter}</span> {text}</li>'
+                options.append((html, option.correct, block_lines(plain_text(text), budget, indent=2)))
                 if option.correct:
-                    right.append(f"{letter} {plain_text(text)}")
-            listing = f'<ol class="dl-q__options"{{hide}}>{"".join(items)}</ol>'
-            answer = ("；" if self.lang.startswith("zh") else "; ").join(right)
+                    right.append(letter)
+            listing_class = "dl-q__options"
+            answer = ("、" if self.lang.startswith("zh") else ", ").join(right)
         elif isinstance(q, m.TrueFalseQuestion):
             answer = self.w_site("true" if q.answer else "false")
         elif isinstance(q, m.FillBlankQuestion):
             answer = " / ".join(q.printed_answers(self.lang, self.default))
         elif isinstance(q, m.OrderingQuestion):
-            shown = [markdown(self.t(item), inline=True) for item in q.printed_items()]
-            listing = f'<ul class="dl-q__items"{{hide}}>{"".join(f"<li>{x}</li>" for x in shown)}</ul>'
-            listing_lines = sum(block_lines(plain_text(x), budget, indent=2) for x in shown)
+            for item in q.printed_items():
+                text = markdown(self.t(item), inline=True)
+                options.append((f"<li{{hide}}>{text}</li>", False, block_lines(plain_text(text), budget, indent=2)))
+            listing_class = "dl-q__items"
             answer = " → ".join(plain_text(markdown(self.t(item), inline=True)) for item in q.answer)
         explanation = markdown(self.t(q.explanation)) if q.explanation else ""  # type: ignore[attr-defined]
         prompt_lines = block_lines(plain_text(prompt), budget)
+        listing_lines = sum(lines for _html, _right, lines in options)
+        kept_lines = sum(lines for _html, right, lines in options if right)  # the right options stay
         reveal_lines = block_lines(f"{self.w('answer')}：{answer}", budget) + (
             block_lines(plain_text(explanation), budget) if explanation else 0)
         hint_lines = 1 + budget.block_gap
         dense = prompt_lines + listing_lines + hint_lines > budget.lines
-        hide_listing = prompt_lines + listing_lines + reveal_lines > budget.lines
-        hide_prompt = hide_listing and prompt_lines + reveal_lines > budget.lines
+        hide_wrong = prompt_lines + listing_lines + reveal_lines > budget.lines
+        hide_prompt = hide_wrong and prompt_lines + kept_lines + reveal_lines > budget.lines
         hide = ' data-before-step="1"'
+        items = "".join(html.replace("{hide}", hide if hide_wrong and not right else "") for html, right, _lines in options)
+        tag = "ul" if listing_class == "dl-q__items" else "ol"  # shuffled items carry no numbers
+        listing = f'<{tag} class="{listing_class}">{items}</{tag}>' if options else ""
         reveal = (f'<div class="dl-q__reveal" data-step="1"><p class="dl-q__answer"><strong>{escape(self.w("answer"))}'
                   f'{escape(self.w_site("colon"))}</strong>{escape(answer)}</p>{explanation}</div>')
-        body = (f'<div class="dl-q__prompt"{hide if hide_prompt else ""}>{prompt}</div>'
-                + listing.replace("{hide}", hide if hide_listing else "")
-                + f'<p class="dl-q__hint"{hide}>{escape(self.w("reveal_hint"))}</p>' + reveal)
+        hint = "" if dense else f'<p class="dl-q__hint"{hide}>{escape(self.w("reveal_hint"))}</p>'
+        body = f'<div class="dl-q__prompt"{hide if hide_prompt else ""}>{prompt}</div>' + listing + hint + reveal
         return Slide("question", self.w("question_n", n=number), Markup(body), section, steps=1, dense=dense)
 
     def _closing_slide(self, section: int) -> Slide:
