@@ -139,6 +139,9 @@ def test_presenter_view_shows_notes_and_counts_down(lecturer_site: Path, make_pa
     assert notes.count() == 1 and "三月三是黎族苗族的传统节日" in notes.inner_text()
     assert page.locator('[data-frame="current"] .dl-slide--title').count() == 1
     assert page.locator('[data-frame="next"] .dl-slide').count() == 1
+    # the previews are readable: dark text on the slide's white, not the frame's colours
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-frame=\"current\"] .dl-slide__brand')).color") \
+        == "rgb(61, 61, 61)"
     section, total = page.locator(".dl-timer__section"), page.locator(".dl-timer__total")
     assert section.inner_text() in ("07:00", "06:59")  # the first part's 7 minutes
     assert page.locator(".dl-timer__duration").inner_text() == "30:00"
