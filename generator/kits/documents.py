@@ -365,10 +365,10 @@ class Documents:
 
     def outline_card(self, lesson: m.Lesson, setting: str, lang: str, brevity: int = 0) -> str:
         """The one-page outline for the lecturer's pocket: timed parts, key points, slogans and (lecturer
-        edition) each part's notes in brief. ``brevity`` 0–3 shortens the notes, then drops them, then
-        tightens the type, until it fits one page."""
+        edition) each part's notes in brief. ``brevity`` 0–3 shortens the notes, then tightens the type,
+        then drops the notes, until it fits one page."""
         k = self.k(lang, False, annotate=is_village(setting))
-        limit = (90, 45, 0, 0)[brevity]
+        limit = (90, 45, 45, 0)[brevity]
         rows = []
         for row in outline(lesson, lang).rows:
             notes = k.plain(row.section.notes) if self.edition == "lecturer" and row.section.notes and limit else ""
@@ -384,7 +384,7 @@ class Documents:
         ]
         return self._render(
             "outline_card.html.j2", k, "outline_card", f"{k.t(lesson.title)} · {k.s('outline_card')}", lesson=lesson,
-            meta=meta, rows=rows, compact=brevity if brevity == 3 else 0,
+            meta=meta, rows=rows, compact=3 if brevity >= 2 else 0,
             page_label=f"{k.s('outline_card')} · {self._setting_name(k, setting)}",
         )
 
