@@ -1,6 +1,7 @@
 """``dandelion build``: the whole recipe, one named step each, in the order data flows.
 
-load → check → plan → kits (render, or keep the previous ones) → site → calendars → media → root index → write
+load → check → plan → kits (render, or keep the previous ones) → site → slides → calendars → media → root index →
+link check → write
 
 Every step reads the checked model and the plan (``generator.plan``), never another step's result; they
 all write through one :class:`~generator.writer.OutputWriter`, which swaps the output folder into
@@ -23,7 +24,7 @@ from .clock import build_date, build_time
 from .errors import Diagnostics
 from .loader import load_checked
 from .media import prepare_media
-from .plan import Plan, default_out, make_plan
+from .plan import SLIDES_FOLDER, Plan, default_out, make_plan
 from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
@@ -72,6 +73,7 @@ def build(
         else:
             _keep_kits(plan, writer)
         report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
+        _render_slides(project, plan, writer, log)
         _write_calendars(project, plan, writer, build_time(today))
         _copy_media(project, plan, writer)
         _write_root_index(project, plan, writer)
@@ -128,15 +130,32 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
         for lang in plan.languages:
             log(f"Building the {lang} site …")
             pages = render_pages(project, lang, options)
-            site_dir = writer.claim_dir(lang, SITE_OWNER)
+            site_dir = writer.claim_dir(lang, SITE_OWNER, leave=(SLIDES_FOLDER,))
             warnings += engine.build_language(
-                pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
+                pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
                 work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words, log=log,
             )
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)
     return count, warnings
+
+
+def _render_slides(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+    """Every lesson's slide deck (and presenter view) in ``<lang>/slides/``, after the site engine, whose
+    folders they sit in (they load its ``assets/``)."""
+    from .slides import render_slides
+
+    count = render_slides(project, plan, writer, Pinyin(project.config.pinyin_overrides))
+    log(f"Slides: {count} decks and presenter views")
+
+
+def _site_name(project: m.Project, plan: Plan, lang: str) -> str:
+    """The name in every page's header; the lecturer edition's says so (讲师版 / Lecturer edition)."""
+    from .i18n import catalogue
+
+    name = project.config.site_name.get(lang, project.config.default_language)
+    return f"{catalogue(lang).gettext('slides.lecturer_edition_mark')} · {name}" if plan.edition == "lecturer" else name  # first: narrow headers cut the end
 
 
 def _write_calendars(project: m.Project, plan: Plan, writer: OutputWriter, stamp: dt.datetime) -> None:

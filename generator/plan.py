@@ -80,6 +80,8 @@ class KitFile:
     title: str
     lesson: str | None = None
     event: str | None = None
+    #: a whole-kit zip (kind ``kit-zip``): the kit files it holds, by path, in the order it stores them
+    contents: tuple[str, ...] = ()
 
     @property
     def item(self) -> str:
@@ -91,6 +93,25 @@ class KitFile:
         ids = {"lesson": self.lesson} if self.lesson is not None else {"event": self.event}
         return {"kind": self.kind, **ids, "setting": self.setting, "language": self.language,
                 "edition": self.edition, "title": self.title}
+
+
+@dataclass(frozen=True)
+class SlideDeck:
+    """A lesson's slide deck in one language (``<lang>/slides/<id>.html``), or, in the lecturer edition,
+    its presenter view (``<lang>/slides/<id>-presenter.html``: notes, timers, drives the deck)."""
+
+    lang: str
+    lesson: str
+    presenter: bool = False
+
+    @property
+    def path(self) -> str:
+        """The written file, relative to the output folder."""
+        return f"{self.lang}/{SLIDES_FOLDER}/{self.lesson}{'-presenter' if self.presenter else ''}.html"
+
+
+#: The folder of the slide decks inside each language's site (the site engine leaves it to the slides step).
+SLIDES_FOLDER = "slides"
 
 
 @dataclass(frozen=True)
@@ -121,6 +142,7 @@ class Plan:
     kits_source: KitsSource = "render"
     media: list[MediaFile] = field(default_factory=list)
     calendars: list[CalendarFile] = field(default_factory=list)
+    slides: list[SlideDeck] = field(default_factory=list)
     root_index: str = "index.html"
 
     def pages_in(self, lang: str) -> list[SitePage]:
@@ -137,10 +159,18 @@ class Plan:
     def outputs(self) -> list[str]:
         """Every file path the plan names, relative to the output folder (the engine adds its assets)."""
         return [self.root_index, *(p.output for p in self.pages), *(k.path for k in self.kits),
-                *(f.path for f in self.media), *(c.path for c in self.calendars)]
+                *(f.path for f in self.media), *(c.path for c in self.calendars), *(d.path for d in self.slides)]
 
     def calendars_in(self, lang: str) -> list[CalendarFile]:
         return [feed for feed in self.calendars if feed.lang == lang]
+
+    def decks_for(self, lesson: str, lang: str) -> list[SlideDeck]:
+        """A lesson's deck in one language, and its presenter view in the lecturer edition."""
+        return [deck for deck in self.slides if deck.lesson == lesson and deck.lang == lang]
+
+    def whole_kits_for(self, item: str, lang: str) -> list[KitFile]:
+        """The whole-kit zips of ``lesson:<id>`` / ``event:<id>`` in one language."""
+        return [kit for kit in self.kits_for(item, lang) if kit.kind == WHOLE_KIT]
 
 
 def _word(key: str, lang: str) -> str:
@@ -165,7 +195,7 @@ def make_plan(
         existing = set(existing_kits)
         kit_files = [kit for kit in kit_files if kit.path in existing]
     plan = Plan(edition=edition, languages=list(project.config.languages), kits=kit_files, kits_source=kits,
-                media=_plan_media(project))
+                media=_plan_media(project), slides=_plan_slides(project, edition))
     plan.pages = [page for lang in plan.languages for page in _plan_pages(project, plan, lang)]
     plan.calendars = [feed for lang in plan.languages for feed in _plan_calendars(project, lang)]
     return plan
@@ -239,13 +269,27 @@ def _plan_kits(project: m.Project, edition: str) -> list[KitFile]:
         if event.status == "cancelled":
             continue
         for lang in project.config.languages:
-            files += [KitFile(f"kits/{lang}/events/{event.id}/{name}", kind, lang, event.setting, edition,
-                              event.title.get(lang, default), event=event.id) for kind, name in event_kinds]
+            kit = [KitFile(f"kits/{lang}/events/{event.id}/{name}", kind, lang, event.setting, edition,
+                           event.title.get(lang, default), event=event.id) for kind, name in event_kinds]
+            files += [*kit, _whole_kit(f"kits/{lang}/events/{event.id}/{event.id}-{lang}", kit, edition)]
     return files
 
 
+#: The kind of a whole-kit zip: every file of one lesson × setting × language, or of one event × language.
+WHOLE_KIT = "kit-zip"
+
+
+def _whole_kit(stem: str, files: list[KitFile], edition: str) -> KitFile:
+    """The zip holding ``files`` (one download for a lecturer); named so two downloads never clash."""
+    first = files[0]
+    suffix = "-lecturer" if edition == "lecturer" else ""
+    return KitFile(f"{stem}{suffix}.zip", WHOLE_KIT, first.language, first.setting, edition, first.title,
+                   lesson=first.lesson, event=first.event, contents=tuple(sorted(f.path for f in files)))
+
+
 def _lesson_kit(project: m.Project, lesson: m.Lesson, setting: str, lang: str, edition: str) -> list[KitFile]:
-    """The plan (lecturer edition), handout, quiz worksheet and key, sign-in sheet and feedback form."""
+    """The plan (lecturer edition), one-page outline, handout, quiz worksheet and key, sign-in sheet and
+    feedback form, and the zip of them all."""
     default = project.config.default_language
     base = f"kits/{lang}/lessons/{lesson.id}/{setting}"
     title = lesson.title.get(lang, default)
@@ -253,14 +297,27 @@ def _lesson_kit(project: m.Project, lesson: m.Lesson, setting: str, lang: str, e
     quiz_title = quiz.title.get(lang, default) if quiz is not None else title
     wanted = [
         ("plan", "plan.pdf", title, edition == "lecturer"),
+        ("outline", "outline.pdf", title, True),
         ("handout", "handout.pdf", title, True),
         ("worksheet", "worksheet.pdf", quiz_title, quiz is not None),
         ("answer-key", "answer-key.pdf", quiz_title, quiz is not None and publishes_answer_key(project, quiz.id, edition)),
         ("sign-in", "sign-in.pdf", title, True),
         ("feedback", "feedback.pdf", title, True),
     ]
-    return [KitFile(f"{base}/{name}", kind, lang, setting, edition, kit_title, lesson=lesson.id)
-            for kind, name, kit_title, wanted_here in wanted if wanted_here]
+    files = [KitFile(f"{base}/{name}", kind, lang, setting, edition, kit_title, lesson=lesson.id)
+             for kind, name, kit_title, wanted_here in wanted if wanted_here]
+    return [*files, _whole_kit(f"{base}/{lesson.id}-{setting}-{lang}", files, edition)]
+
+
+def _plan_slides(project: m.Project, edition: str) -> list[SlideDeck]:
+    """Every lesson's deck per language; the lecturer edition adds each deck's presenter view."""
+    decks = []
+    for lang in project.config.languages:
+        for lesson_id in sorted(project.lessons):
+            decks.append(SlideDeck(lang, lesson_id))
+            if edition == "lecturer":
+                decks.append(SlideDeck(lang, lesson_id, presenter=True))
+    return decks
 
 
 def _plan_media(project: m.Project) -> list[MediaFile]:

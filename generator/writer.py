@@ -71,6 +71,8 @@ class OutputWriter:
         self._lock: int | None = None
         self.claims: dict[str, str] = {}
         self.dir_claims: dict[str, str] = {}
+        #: subfolders a folder's owner leaves to other renderers (``<lang>/slides`` inside the site's ``<lang>``)
+        self.dir_leaves: dict[str, tuple[str, ...]] = {}
         self._folders: dict[str, str] = {}  # every folder that holds a claimed file → its first owner
 
     def __enter__(self) -> OutputWriter:
@@ -159,7 +161,8 @@ class OutputWriter:
         if norm in self.claims:
             raise BuildError(f"{owner} writes {norm} twice")
         for folder, who in self.dir_claims.items():
-            if (norm + "/").startswith(folder + "/") and who != owner:
+            left = any((norm + "/").startswith(f"{folder}/{sub}/") for sub in self.dir_leaves.get(folder, ()))
+            if (norm + "/").startswith(folder + "/") and who != owner and not left:
                 raise BuildError(f"{owner} wants {norm}, inside the folder {folder}/ that {who} writes")
         if norm in self._folders:
             raise BuildError(f"{owner} wants the file {norm}, but {self._folders[norm]} writes files inside a folder of that name")
@@ -173,13 +176,19 @@ class OutputWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
-    def claim_dir(self, rel: str, owner: str) -> Path:
-        """Reserve a whole folder for a renderer that writes many files itself (the site engine)."""
+    def claim_dir(self, rel: str, owner: str, *, leave: tuple[str, ...] = ()) -> Path:
+        """Reserve a whole folder for a renderer that writes many files itself (the site engine).
+
+        ``leave``: subfolders (relative to ``rel``) that the owner does not write and other renderers may
+        claim files in, after the owner has written its files (slide decks in ``<lang>/slides/``).
+        """
         norm = self._check(rel)
         for other, who in [*self.dir_claims.items(), *self.claims.items()]:
             if other == norm or other.startswith(norm + "/") or norm.startswith(other + "/"):
                 raise BuildError(f"{owner} wants the folder {norm}/, which overlaps {other} written by {who}")
         self.dir_claims[norm] = owner
+        if leave:
+            self.dir_leaves[norm] = tuple(leave)
         path = self.staging / norm
         path.mkdir(parents=True, exist_ok=True)
         return path

@@ -53,10 +53,11 @@ def elements(page: Path) -> list[tuple[str, dict[str, str]]]:
 
 
 def content_pages(site: Path, lang: str) -> list[Path]:
-    """The pages made from content (not the engine's 404 page, not vendored files)."""
+    """The pages made from content (not the engine's 404 page, not vendored files, not the slide decks,
+    which are tested in tests/slides)."""
     root = site / lang
     return sorted(p for p in root.rglob("*.html")
-                  if p.name != "404.html" and p.relative_to(root).parts[0] not in ("assets", "vendor", "search"))
+                  if p.name != "404.html" and p.relative_to(root).parts[0] not in ("assets", "vendor", "search", "slides"))
 
 
 def element_html(html: str, start_marker: str, tag: str) -> str:

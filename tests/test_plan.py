@@ -34,7 +34,7 @@ def test_the_plan_lists_every_page_the_site_writes(project: m.Project, mini_site
     plan = make_plan(project, edition="public", kits="keep")
     written = {p.relative_to(mini_site).as_posix() for lang in ("zh", "en") for p in (mini_site / lang).rglob("*.html")
                if p.relative_to(mini_site / lang).parts[0] not in ("assets", "vendor", "search") and p.name != "404.html"}
-    assert {page.output for page in plan.pages} == written
+    assert {page.output for page in plan.pages} | {deck.path for deck in plan.slides} == written
     assert {f.path for f in plan.media} == {p.relative_to(mini_site).as_posix() for p in (mini_site / "media").rglob("*")
                                             if p.is_file()}
     assert (mini_site / plan.root_index).is_file()
@@ -68,12 +68,37 @@ def test_kit_files_per_lesson_setting_language_and_event(project: m.Project) -> 
     for setting in lesson.settings:
         for lang in ("zh", "en"):
             files = [k for k in plan.kits_for("lesson:new-drugs", lang) if k.setting == setting]
-            assert [k.kind for k in files] == ["plan", "handout", "worksheet", "answer-key", "sign-in", "feedback"]
+            assert [k.kind for k in files] == ["plan", "outline", "handout", "worksheet", "answer-key", "sign-in",
+                                               "feedback", "kit-zip"]
             assert all(k.path.startswith(f"kits/{lang}/lessons/new-drugs/{setting}/") for k in files)
-            assert files[1].title == lesson.title.get(lang)
+            assert files[2].title == lesson.title.get(lang)
+            whole = files[-1]
+            assert whole.path == f"kits/{lang}/lessons/new-drugs/{setting}/new-drugs-{setting}-{lang}-lecturer.zip"
+            assert whole.contents == tuple(sorted(k.path for k in files[:-1]))
     events = {k.event for k in plan.kits if k.event}
     assert events == {e.id for e in project.events.values() if e.status != "cancelled"}
     assert len({k.path for k in plan.kits}) == len(plan.kits)  # no two files at one path
+
+
+def test_every_lesson_has_a_deck_in_both_editions_and_a_presenter_view_in_the_lecturers(project: m.Project) -> None:
+    public, lecturer = make_plan(project, edition="public"), make_plan(project, edition="lecturer")
+    lessons = sorted(project.lessons)
+    assert [d.path for d in public.slides] == [f"{lang}/slides/{x}.html" for lang in ("zh", "en") for x in lessons]
+    assert [d.path for d in lecturer.slides] == [f"{lang}/slides/{x}{end}.html" for lang in ("zh", "en") for x in lessons
+                                                 for end in ("", "-presenter")]
+    assert {d.path for d in public.slides} <= set(public.outputs())
+    assert [d.presenter for d in lecturer.decks_for("new-drugs", "en")] == [False, True]
+
+
+def test_whole_kits_per_event_and_language(project: m.Project) -> None:
+    plan = make_plan(project, edition="public")
+    for event in (e for e in project.events.values() if e.status != "cancelled"):
+        for lang in ("zh", "en"):
+            files = plan.kits_for(f"event:{event.id}", lang)
+            [whole] = plan.whole_kits_for(f"event:{event.id}", lang)
+            assert whole.path == f"kits/{lang}/events/{event.id}/{event.id}-{lang}.zip"
+            assert set(whole.contents) == {k.path for k in files if k is not whole}
+            assert {"poster-png", "poster-pdf", "share-image", "certificate"} <= {k.kind for k in files}
 
 
 def test_keep_plans_only_the_kit_files_that_exist(project: m.Project) -> None:
@@ -108,7 +133,9 @@ def test_pages_link_to_the_planned_kits_with_the_recorded_sizes(project: m.Proje
     assert '<a href="../../kits/en/events/campus-talk/poster.png">Poster (image)</a> <small>PNG · 3508×4961 · 3.0 MB</small>' \
         in en["events/campus-talk.md"]
     assert "kits/" not in en["lessons/new-drugs.md"]
-    assert "campus-talk" in en["kits.md"] and "new-drugs" not in en["kits.md"]
+    # the kits page lists every language's kits (filtered to the page's language in the browser)
+    assert "campus-talk" in en["kits.md"] and 'data-setting="campus" data-language="zh"' in en["kits.md"]
+    assert en["kits.md"].index("lesson-new-drugs") < en["kits.md"].index("event-campus-talk")  # lessons, then events
 
 
 def test_a_planned_kit_without_a_record_is_a_bug_not_a_silent_gap(project: m.Project) -> None:

@@ -299,3 +299,15 @@ def test_a_full_disk_is_a_clear_build_error(tmp_path: Path, monkeypatch: pytest.
             OutputWriter(out) as writer:
         writer.write_bytes("kits/a.pdf", b"%PDF", "kits")
     assert tree(out)["a.html"] == b"a"
+
+
+def test_a_folder_owner_may_leave_a_subfolder_to_another_renderer(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    with OutputWriter(out) as writer:
+        writer.claim_dir("zh", "site engine", leave=("slides",))
+        writer.write_text("zh/slides/deck.html", "deck", "slides")
+        with pytest.raises(BuildError, match="inside the folder zh/"):
+            writer.write_text("zh/lessons/x.html", "x", "slides")
+        with pytest.raises(BuildError, match="inside the folder zh/"):
+            writer.write_text("zh/slidesx/y.html", "y", "slides")  # only the folder named, not a prefix
+    assert (out / "zh" / "slides" / "deck.html").read_text() == "deck"

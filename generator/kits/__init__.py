@@ -3,12 +3,14 @@
 From the same content as the site, for every language of the site:
 
 * per lesson and per setting it suits (``kits/<lang>/lessons/<lesson>/<setting>/``): the lecturer's plan
-  (lecturer edition only: it holds the speaker notes), the audience handout (1–2 pages), the quiz
+  (lecturer edition only: it holds the speaker notes), a one-page outline for the lecturer's pocket (timed
+  parts, key points, slogans; notes in brief in the lecturer edition), the audience handout (1–2 pages), the quiz
   worksheet and its answer key (when the lesson has a quiz), a sign-in sheet and a feedback form;
 * per event (``kits/<lang>/events/<event>/``): an A3 poster as a 300 dpi PNG and as a print PDF with
   3 mm bleed and crop marks, a 1080×1080 share image for WeChat groups, a certificate of participation,
   and a sign-in sheet and feedback form filled in with the event's date, time and venue. Cancelled events
-  get none.
+  get none;
+* a whole-kit zip of each of those sets (:mod:`.zips`), for one download.
 
 Village settings (id ``village`` or with a ``village`` part) get the village edition: large type, pictures
 first, pinyin over key points and slogans, extra-language text (e.g. Hlai) beside the Chinese.
@@ -31,13 +33,14 @@ from typing import Any
 from .. import model as m
 from ..i18n import catalogue, is_chinese, time_range
 from ..media import prepare_media
-from ..plan import KitFile, Plan
+from ..plan import WHOLE_KIT, KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
 from .cache import KitCache, code_fingerprint, file_digest, make_key
-from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, SIGN_IN_ROWS, Documents, is_village, page_url
+from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, OUTLINE_LEVELS, SIGN_IN_ROWS, Documents, is_village, page_url
 from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing
 from .manifest import read_manifest
+from .zips import whole_kit_zip
 
 __all__ = ["KitsResult", "read_manifest", "render_kits"]
 
@@ -81,14 +84,23 @@ def render_kits(
     """
     started = time.perf_counter()
     result = KitsResult()
-    run = _Run(project, log, result, use_cache)
-    jobs = [run.job(kit) for kit in plan.kits]
+    run = _Run(project, log, result, use_cache, plan.edition)
+    jobs = [run.job(kit) for kit in plan.kits if kit.kind != WHOLE_KIT]
+    written: dict[str, bytes] = {}
+    entries: dict[str, dict[str, Any]] = {}
     if jobs:
         run.prepare()
         outputs = run.produce_all(jobs, workers)
         for job, (data, meta) in zip(jobs, outputs, strict=True):
             writer.write_bytes(job.file.path, data, OWNER)
-            result.entries.append({"path": job.file.path, **job.file.manifest_fields(), **meta, "bytes": len(data)})
+            written[job.file.path] = data
+            entries[job.file.path] = {"path": job.file.path, **job.file.manifest_fields(), **meta, "bytes": len(data)}
+    for kit in plan.kits:
+        if kit.kind == WHOLE_KIT:  # after the files it holds
+            data, contents = whole_kit_zip(kit, written)
+            writer.write_bytes(kit.path, data, OWNER)
+            entries[kit.path] = {"path": kit.path, **kit.manifest_fields(), "contents": contents, "bytes": len(data)}
+    result.entries = [entries[kit.path] for kit in plan.kits]  # in the plan's order
     writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()
@@ -121,8 +133,9 @@ def _kit_images(project: m.Project) -> list[str]:
 
 
 class _Run:
-    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool) -> None:
+    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool, edition: str) -> None:
         self.p = project
+        self.edition = edition
         self.cfg = project.config
         self.log = log
         self.result = result
@@ -165,7 +178,7 @@ class _Run:
     @property
     def docs(self) -> Documents:
         if self._docs is None:
-            self._docs = Documents(self.p, self.fonts, self.pinyin)
+            self._docs = Documents(self.p, self.fonts, self.pinyin, edition=self.edition)
         return self._docs
 
     # -- rendering -----------------------------------------------------------------------------------
@@ -225,6 +238,8 @@ class _Run:
         quiz = self.p.quizzes.get(lesson.quiz or "")
         tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
             "plan": lambda: ("pdf", d().plan(lesson, setting, lang), url),
+            "outline": lambda: ("fit", tuple(d().outline_card(lesson, setting, lang, brevity=level) for level in OUTLINE_LEVELS),
+                                url, 1),
             "handout": lambda: ("fit", tuple(d().handout(lesson, setting, lang, compact=lv) for lv in HANDOUT_LEVELS),
                                 url, HANDOUT_MAX_PAGES),
             "worksheet": lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url),

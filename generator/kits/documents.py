@@ -202,6 +202,16 @@ class K:
         """The interface string ``msgid`` (``kit.plan``) in the document's language."""
         return self.strings.gettext(msgid, **values)
 
+    def s(self, key: str, **values: object) -> str:
+        """A printed word by its short key: the kits' own (``kit.<key>``), else the slides' and outline's
+        (``slides.<key>``), both from the one catalogue."""
+        for msgid in (f"kit.{key}", f"slides.{key}"):
+            try:
+                return self.strings.gettext(msgid, **values)
+            except KeyError:
+                continue
+        raise KeyError(f"no message kit.{key} or slides.{key} in the string catalogue")
+
     def ngettext(self, msgid: str, n: int, **values: object) -> str:
         """The plural string ``msgid`` in the form for ``n``."""
         return self.strings.ngettext(msgid, n, **values)
@@ -310,15 +320,23 @@ SIGN_IN_ROWS = {False: (20, 18, 16, 14, 12), True: (11, 10, 9, 8, 7, 6)}
 #: Handout variants tried until it fits HANDOUT_MAX_PAGES: 0 full … 4 without the glossary.
 HANDOUT_LEVELS = (0, 1, 2, 3, 4)
 HANDOUT_MAX_PAGES = 2
+#: The lecturer's own documents: in the lecturer edition their page header says so (讲师版). Papers handed
+#: to the audience (handouts, worksheets, forms, certificates, posters) are the same in both editions and
+#: carry no mark: the room never sees "lecturer edition", and one rendering serves both editions (cache).
+LECTURER_DOCUMENTS = frozenset({"plan", "outline_card"})
+#: Outline card variants tried until it fits one page (see Documents.outline_card).
+OUTLINE_LEVELS = (0, 1, 2, 3)
 
 
 class Documents:
     """Builds the HTML of every kit document for one project."""
 
-    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any) -> None:
+    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any, *, edition: str = "public") -> None:
         self.p = project
         self.fonts = fonts
         self.pinyin = pinyin
+        #: the lecturer edition's documents carry its mark in their header
+        self.edition = edition
         self._k: dict[tuple[str, bool, bool], K] = {}
 
     def k(self, lang: str, village: bool, annotate: bool | None = None) -> K:
@@ -330,8 +348,10 @@ class Documents:
 
     def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
         page_label = ctx.pop("page_label", k.gettext("kit." + kind) + (f" · {k.gettext('kit.village_edition')}" if k.village else ""))
+        lecturers = self.edition == "lecturer" and kind in LECTURER_DOCUMENTS
+        edition_mark = k.gettext("slides.lecturer_edition_mark") if lecturers else ""
         return _env().get_template(template).render(
-            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label,
+            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label, edition_mark=edition_mark,
             village=k.village, compact=ctx.pop("compact", 0), **ctx,
         )
 
@@ -354,6 +374,31 @@ class Documents:
             outline=outline(lesson, lang), laws=self._laws(k, lesson), terms=self._terms(lesson),
             quiz=self.p.quizzes.get(lesson.quiz or ""),
             page_label=f"{k.gettext('kit.plan')} · {self._setting_name(k, setting)}",
+        )
+
+    def outline_card(self, lesson: m.Lesson, setting: str, lang: str, brevity: int = 0) -> str:
+        """The one-page outline for the lecturer's pocket: timed parts, key points, slogans and (lecturer
+        edition) each part's notes in brief. ``brevity`` 0–3 shortens the notes, then tightens the type,
+        then drops the notes, until it fits one page."""
+        k = self.k(lang, False, annotate=is_village(setting))
+        limit = (90, 45, 45, 0)[brevity]
+        rows = []
+        for row in outline(lesson, lang).rows:
+            notes = k.plain(row.section.notes) if self.edition == "lecturer" and row.section.notes and limit else ""
+            first = sentences(notes, lang)[0] if notes else ""
+            brief = first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+            rows.append({"clock": row.clock, "minutes": row.minutes, "estimated": row.estimated,
+                         "title": k.t(row.section.title), "notes": brief})
+        cfg = self.p.config
+        meta = [
+            (k.s("audience"), k.strings.format_list([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
+            (k.s("setting"), self._setting_name(k, setting)),
+            (k.s("duration"), k.s("minutes", n=lesson.duration_minutes)),
+        ]
+        return self._render(
+            "outline_card.html.j2", k, "outline_card", f"{k.t(lesson.title)} · {k.s('outline_card')}", lesson=lesson,
+            meta=meta, rows=rows, compact=3 if brevity >= 2 else 0,
+            page_label=f"{k.s('outline_card')} · {self._setting_name(k, setting)}",
         )
 
     def handout(self, lesson: m.Lesson, setting: str, lang: str, compact: int = 0) -> str:

@@ -17,7 +17,9 @@ Shape (``schema`` 1)::
     }
 
 ``path`` is relative to the output folder; ``lesson`` or ``event`` names what the file is for; ``pages``
-is given for PDFs, ``width``/``height`` (pixels) for PNGs.
+is given for PDFs, ``width``/``height`` (pixels) for PNGs. A whole-kit zip (kind ``kit-zip``: every file of
+one lesson × setting × language, or of one event × language) lists what it holds in ``contents``, in the
+zip's order: ``[{"name": "new-drugs-campus-zh/handout.pdf", "path": "kits/zh/…/handout.pdf", "bytes": …}]``.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ SCHEMA = 1
 
 KINDS = (
     "plan", "handout", "worksheet", "answer-key", "sign-in", "feedback", "certificate", "poster-png", "poster-pdf",
-    "share-image",
+    "share-image", "outline", "kit-zip",
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import model as m
 from ..i18n import catalogue
 from ..plan import KitFile
+from ..slides.words import kind_label, word
 
 #: A manifest entry of a kit file (``kits/manifest.json``'s ``files``), by its ``path``.
 KitEntries = dict[str, dict[str, Any]]
@@ -25,12 +26,12 @@ def download_link(kit: KitFile, entry: dict[str, Any], config: m.SiteConfig, lan
     ``href`` is relative to one language's site root (``../kits/zh/…``), for ``relative_url(page, href)``.
     """
     return {"href": "../" + kit.path, "label": label(kit, config, lang), "info": info(entry, lang), "kind": kit.kind,
-            "language": kit.language, "setting": kit.setting}
+            "language": kit.language, "setting": kit.setting, "bytes": entry["bytes"]}
 
 
 def label(kit: KitFile, config: m.SiteConfig, lang: str) -> str:
     """``听众讲义 · 黎村苗寨``: the kind, and for a lesson's files the setting they are for."""
-    text = catalogue(lang).gettext(f"kit.{kit.kind}")
+    text = kind_label(kit.kind, lang)
     if kit.lesson is None:
         return text
     setting = config.settings.get(kit.setting)
@@ -43,13 +44,16 @@ def info(entry: dict[str, Any], lang: str) -> str:
     parts = [entry["path"].rsplit(".", 1)[-1].upper()]
     if "pages" in entry:
         parts.append(catalogue(lang).ngettext("kit.pages", entry["pages"]))
+    if "contents" in entry:
+        parts.append(word("files_n", lang, n=len(entry["contents"])))
     if "width" in entry:
         parts.append(f"{entry['width']}×{entry['height']}")
-    parts.append(_size(entry["bytes"]))
+    parts.append(size_text(entry["bytes"]))
     return " · ".join(parts)
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
+    """``180 KB`` / ``1.2 MB``."""
     if n >= 1024 * 1024:
         return f"{n / 1024 / 1024:.1f} MB"
     return f"{max(1, round(n / 1024))} KB"

@@ -27,11 +27,12 @@ from ..clock import build_date
 from ..i18n import catalogue
 from ..outreach import site as outreach_site
 from ..outreach.strings import word as outreach_word
-from ..plan import Plan, SitePage, make_plan, publishes_answer_key
+from ..plan import WHOLE_KIT, Plan, SitePage, make_plan, publishes_answer_key
 from ..zh import chinese_number
 from . import markdown as md
 from . import scripts
-from .downloads import KitEntries, download_link
+from ..slides.words import word, word_form
+from .downloads import KitEntries, download_link, size_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -101,7 +102,7 @@ class _Renderer:
             t=self.t, e=self.e, a=self.a, topic=self.topic, md=self.md, md_inner=self.md_inner, plain=self.plain, date=self.date, label=self.label,
             minutes=lambda n: self.strings.gettext("site.minutes", n=n), md_inline=self.md_inline,
             article=lambda n: self.strings.gettext("site.article", n=n, cn=chinese_number(n)),
-            ruby=self.ruby,
+            ruby=self.ruby, language_name=lambda code: catalogue(code).gettext("site.language_name"),
         )
         self.env.globals.update(lang=lang, project=project, cfg=project.config,
                                 quiz_widget=self.quiz_widget, training_widget=self.training_widget, quiz_pinyin=self.quiz_pinyin,
@@ -112,7 +113,9 @@ class _Renderer:
                                 ow=lambda key, **kw: outreach_word(key, lang, **kw), events_widget=self.events_widget,
                                 occasions_on=lambda day: outreach_site.occasions_on(project, day, lang),
                                 weekday=lambda day: outreach_word("weekdays_long", lang)[day.weekday()],
-                                long_date=self.long_date)
+                                long_date=self.long_date,
+                                words=lambda key, **kw: word(key, lang, **kw),
+                                word_form=lambda key, form="other": word_form(key, lang, form))
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -249,11 +252,11 @@ class _Renderer:
                                    upcoming_talks=outreach_site.upcoming_by_lecturer(p, self.o.today),
                                    lesson_topics={t for les in self._lessons for t in les.topics})
             case "kits":
-                groups = [(key, self.kits(key)) for key in self.plan.kit_items()]
-                page = self.render("kits.md.j2", planned, groups=[(key, entries) for key, entries in groups if entries])
+                page = self.render("kits.md.j2", planned, groups=self._kit_groups())
+                page.scripts = scripts.for_widgets(["kits"])
             case "lesson":
                 lesson = p.lessons[item]
-                page = self.render("lesson.md.j2", planned, lesson=lesson,
+                page = self.render("lesson.md.j2", planned, lesson=lesson, decks=self.plan.decks_for(lesson.id, lang),
                                    pinyin=lesson.for_plain_readers and lang.startswith("zh"),
                                    modules=p.training_for_lesson(lesson.id), kits=self.kits(f"lesson:{lesson.id}"))
                 page.description = self.plain(lesson.summary)
@@ -279,6 +282,35 @@ class _Renderer:
             case _:
                 raise ValueError(f"the plan lists a site page of unknown kind {planned.kind!r}")
         return page
+
+    def _kit_groups(self) -> list[dict[str, Any]]:
+        """The kits page: per lesson (then per event), its kits per setting and language (the whole-kit
+        zip apart), with what the filters match on: audiences, settings, languages."""
+        groups = []
+        for key in self.plan.kit_items():
+            kind, item_id = key.split(":", 1)
+            item: m.Lesson | m.Event = self.p.lessons[item_id] if kind == "lesson" else self.p.events[item_id]
+            sets: dict[tuple[str, str], dict[str, Any]] = {}
+            for lang in self.plan.languages:
+                for kit in self.plan.kits_for(key, lang):
+                    link = download_link(kit, self.o.kit_entries[kit.path], self.p.config, self.lang)
+                    entry = sets.setdefault((kit.setting, lang), {"setting": kit.setting, "language": lang,
+                                                                  "zip": None, "files": []})
+                    if kit.kind == WHOLE_KIT:
+                        entry["zip"] = link
+                    else:
+                        entry["files"].append(link)
+            if not sets:
+                continue
+            audiences = item.audiences
+            files = [f for s in sets.values() for f in s["files"]]
+            groups.append({"kind": kind, "id": item_id, "item": item, "sets": list(sets.values()),
+                           "audiences": audiences, "settings": sorted({s["setting"] for s in sets.values()}),
+                           "languages": sorted({s["language"] for s in sets.values()}),
+                           "size": size_text(sum(f["bytes"] for f in files)), "count": len(files)})
+        lessons = [g for g in groups if g["kind"] == "lesson"]
+        lessons.sort(key=lambda g: (self._audience_rank(g["item"]), self._title_key(g["item"].title)))
+        return lessons + [g for g in groups if g["kind"] == "event"]
 
     def _embed(self, kind: str, item_id: str, data: dict[str, Any]) -> str:
         return f'<script type="application/json" id="dl-{kind}-data-{item_id}">{markup.embed_json(data)}</script>'

@@ -28,6 +28,7 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "quiz": ("scoring.js", "quiz.js"),
     "training": ("scoring.js", "training.js"),
     "events": ("events.js",),
+    "kits": ("kits.js",),
 }
 
 

@@ -38,8 +38,8 @@ def test_manifest_lists_every_file_with_its_facts(lecturer_run: KitRun) -> None:
     files = manifest["files"]
     paths = [e["path"] for e in files]
     assert len(paths) == len(set(paths))
-    kinds = {"plan", "handout", "worksheet", "answer-key", "sign-in", "feedback", "certificate", "poster-png",
-             "poster-pdf", "share-image"}
+    kinds = {"plan", "outline", "handout", "worksheet", "answer-key", "sign-in", "feedback", "certificate", "poster-png",
+             "poster-pdf", "share-image", "kit-zip"}
     assert {e["kind"] for e in files} == kinds
     for e in files:
         path = lecturer_run.out / e["path"]
@@ -51,15 +51,20 @@ def test_manifest_lists_every_file_with_its_facts(lecturer_run: KitRun) -> None:
         assert e["setting"] in ("campus", "village")
         if path.suffix == ".pdf":
             assert e["pages"] == pdf_pages(path), e["path"]
+        elif path.suffix == ".zip":
+            assert e["kind"] == "kit-zip" and e["contents"]
         else:
             with Image.open(path) as im:
                 assert (e["width"], e["height"]) == im.size
-    # per lesson and setting: six documents (plan, handout, worksheet, answer key, sign-in, feedback)
-    assert len(lecturer_run.entries(lesson="village-lesson")) == 6
+    # per lesson and setting: seven documents (plan, outline, handout, worksheet, answer key, sign-in, feedback)
+    # and the zip of them all
+    assert len(lecturer_run.entries(lesson="village-lesson")) == 8
     assert {e["path"].rsplit("/", 1)[1] for e in lecturer_run.entries(lesson="first-lesson")} == {
-        "plan.pdf", "handout.pdf", "worksheet.pdf", "answer-key.pdf", "sign-in.pdf", "feedback.pdf"}
-    # per event: poster (PNG and PDF), share image, certificate, sign-in and feedback; none for a cancelled event
-    assert len(lecturer_run.entries(event="village-event")) == 6
+        "plan.pdf", "outline.pdf", "handout.pdf", "worksheet.pdf", "answer-key.pdf", "sign-in.pdf", "feedback.pdf",
+        "first-lesson-campus-zh-lecturer.zip"}
+    # per event: poster (PNG and PDF), share image, certificate, sign-in and feedback, and their zip; none for a
+    # cancelled event
+    assert len(lecturer_run.entries(event="village-event")) == 7
     assert lecturer_run.entries(event="cancelled-event") == []
     assert lecturer_run.one(lesson="village-lesson", kind="plan")["path"] == "kits/zh/lessons/village-lesson/village/plan.pdf"
     assert lecturer_run.one(event="village-event", kind="poster-png")["path"] == "kits/zh/events/village-event/poster.png"
@@ -295,7 +300,8 @@ def test_public_edition_has_no_plan_and_reuses_the_cache(lecturer_run: KitRun, t
     assert "plan" not in kinds and "handout" in kinds
     assert public.manifest["edition"] == "public"
     assert len(public.manifest["files"]) == len(lecturer_run.manifest["files"]) - 2  # two lessons, one plan each
-    assert any("0 rendered" in line for line in public.log), public.log  # everything came from the cache
+    # everything came from the cache but the two outlines (the lecturer's carry notes in brief and the mark)
+    assert any("2 rendered" in line for line in public.log), public.log
     same = lecturer_run.one(lesson="village-lesson", kind="handout")
     assert (public.out / same["path"]).read_bytes() == (lecturer_run.out / same["path"]).read_bytes()
 
@@ -316,6 +322,54 @@ def test_public_edition_prints_no_key_to_a_graded_final_test(lecturer_run: KitRu
     assert "worksheet" in village and "answer-key" not in village
     first = {e["kind"] for e in public.manifest["files"] if e.get("lesson") == "first-lesson"}
     assert "answer-key" in first  # an ordinary lesson quiz keeps its key
+
+
+def test_whole_kit_zips_hold_what_the_manifest_says(lecturer_run: KitRun) -> None:
+    import zipfile
+
+    zips = lecturer_run.entries(kind="kit-zip")
+    assert len(zips) == 2 + 2  # two lessons with one setting each, two events (not the cancelled one)
+    by_path = {e["path"]: e for e in lecturer_run.manifest["files"]}
+    for entry in zips:
+        with zipfile.ZipFile(lecturer_run.out / entry["path"]) as archive:
+            assert archive.testzip() is None
+            infos = archive.infolist()
+            assert [i.filename for i in infos] == [c["name"] for c in entry["contents"]] == sorted(i.filename for i in infos)
+            folder = entry["path"].rsplit("/", 1)[1].removesuffix(".zip")
+            for info, content in zip(infos, entry["contents"], strict=True):
+                assert info.filename == f"{folder}/{content['path'].rsplit('/', 1)[1]}"
+                assert info.date_time == (1980, 1, 1, 0, 0, 0)  # reproducible: no build time inside
+                assert archive.read(info) == (lecturer_run.out / content["path"]).read_bytes()
+                assert by_path[content["path"]]["bytes"] == content["bytes"]
+        item = {"lesson": entry.get("lesson")} if "lesson" in entry else {"event": entry["event"]}
+        others = {e["path"] for e in lecturer_run.entries(**item) if e["kind"] != "kit-zip" and e["setting"] == entry["setting"]}
+        assert {c["path"] for c in entry["contents"]} == others
+    event_zip = lecturer_run.one(event="village-event", kind="kit-zip")
+    assert {c["name"].rsplit("/", 1)[1] for c in event_zip["contents"]} >= {
+        "poster.png", "poster-print.pdf", "share.png", "certificate.pdf"}
+
+
+def test_zips_are_reproducible(lecturer_run: KitRun) -> None:
+    from generator.kits.zips import whole_kit_zip
+    from generator.plan import WHOLE_KIT
+
+    kit = next(k for k in lecturer_run.plan.kits if k.kind == WHOLE_KIT)
+    written = {path: (lecturer_run.out / path).read_bytes() for path in kit.contents}
+    first, _ = whole_kit_zip(kit, written)
+    again, _ = whole_kit_zip(kit, dict(reversed(list(written.items()))))
+    assert first == again == (lecturer_run.out / kit.path).read_bytes()
+
+
+def test_outline_is_one_page_with_times_key_points_and_notes_in_brief(lecturer_run: KitRun) -> None:
+    for entry in lecturer_run.entries(kind="outline"):
+        assert entry["pages"] == 1, entry["path"]
+    text = pdftotext(lecturer_run.file(lesson="village-lesson", kind="outline"))
+    assert "讲师版" in text and "一页提纲" in text
+    assert "第0–10分钟" in text and "毒品是什么样" in text and "遇到了，怎么办" in text
+    assert "话要短" in text  # the section's notes, in brief
+    assert "毒品会使人上瘾" in pdftotext(lecturer_run.file(lesson="first-lesson", kind="outline"))  # key points
+    handout = pdftotext(lecturer_run.file(lesson="village-lesson", kind="handout"))
+    assert "讲师版" not in handout  # papers for the room carry no lecturer mark
 
 
 def test_every_feedback_form_fits_one_sheet(lecturer_run: KitRun) -> None:
