@@ -7,6 +7,8 @@ plain text. The contract is documented at the top of ``quiz.js``.
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,25 @@ from .i18n import catalogue
 from .scoring import module_version, quiz_version
 
 Link = Callable[[str], str]
+
+#: The strings each widget needs without its JSON (``data-strings`` on the widget's element): the quiz's
+#: and the module's "could not be read" when the JSON is missing or broken, and the lesson page's read box,
+#: which has no JSON at all. The scripts keep no copies; a key missing here shows as the key itself.
+WIDGET_STRINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "dl-quiz": ("quiz", ("load_error",)),
+    "dl-training": ("training", ("load_error",)),
+    "dl-certificate": ("training", ("load_error",)),
+    "dl-unit-read": ("training", ("unit_read",)),
+}
+
+
+def widget_strings(element: str, lang: str) -> str:
+    """The ``data-strings`` attribute (with its leading space) of a widget element of class ``element``:
+    the catalogue's JSON of the keys in :data:`WIDGET_STRINGS`, escaped for a double-quoted attribute."""
+    prefix, keys = WIDGET_STRINGS[element]
+    table = catalogue(lang).table(prefix)
+    text = json.dumps({key: table[key] for key in keys}, ensure_ascii=False, separators=(",", ":"))
+    return f' data-strings="{html.escape(text, quote=True)}"'
 
 
 def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from pathlib import Path
 
+import pytest
 from hostile import html_values, poison, script_capable
 
+from generator import quizdata
+from generator.i18n import catalogue
 from generator.loader import load_project
 from generator.quizdata import quiz_data
 
@@ -57,3 +63,13 @@ def test_hostile_texts_reach_the_quiz_data_as_safe_html() -> None:
             assert {value: script_capable(value) for value in values if script_capable(value)} == {}
             assert "</" not in embed_json(data)
 
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_widget_strings_carry_the_catalogue_escaped_for_the_attribute(lang: str) -> None:
+    for element, (prefix, keys) in quizdata.WIDGET_STRINGS.items():
+        attribute = quizdata.widget_strings(element, lang)
+        found = re.fullmatch(r' data-strings="([^"<>]*)"', attribute)
+        assert found, attribute  # no raw quote or angle bracket can end the attribute or open a tag
+        table = catalogue(lang).table(prefix)
+        assert json.loads(html.unescape(found.group(1))) == {key: table[key] for key in keys}

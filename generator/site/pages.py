@@ -324,22 +324,24 @@ class _Renderer:
         return self.p.quiz_for_plain_readers(quiz.id) and self.lang.startswith("zh")
 
     def quiz_widget(self, quiz: m.Quiz, page_path: str) -> str:
-        from ..quizdata import quiz_data
+        from ..quizdata import quiz_data, widget_strings
 
         self._widgets.append("quiz")
         ruby = self.quiz_pinyin(quiz)
         annotate = (lambda html: self.o.pinyin.annotate_html(html, form="ruby")) if ruby else None
         data = quiz_data(self.p, quiz, self.lang, lambda target: relative_url(page_path, target), annotate)
-        return (f'<div class="dl-quiz{" dl-ruby" if ruby else ""}" data-quiz-src="dl-quiz-data-{quiz.id}"></div>\n'
+        return (f'<div class="dl-quiz{" dl-ruby" if ruby else ""}" data-quiz-src="dl-quiz-data-{quiz.id}"'
+                f'{widget_strings("dl-quiz", self.lang)}></div>\n'
                 f'<noscript><p>{md.escape_attr(self.strings.gettext("site.noscript_quiz"))}</p></noscript>\n'
                 + self._embed("quiz", quiz.id, data))
 
     def training_widget(self, module: m.Training, page_path: str, element: str = "dl-training") -> str:
-        from ..quizdata import training_data
+        from ..quizdata import training_data, widget_strings
 
         self._widgets.append("training")
         data = training_data(self.p, module, self.lang, lambda target: relative_url(page_path, target))
-        return f'<div class="{element}" data-training-src="dl-training-data-{module.id}"></div>\n' + self._embed("training", module.id, data)
+        return (f'<div class="{element}" data-training-src="dl-training-data-{module.id}"{widget_strings(element, self.lang)}></div>\n'
+                + self._embed("training", module.id, data))
 
     def events_widget(self) -> str:
         """Marks the page as showing event lists or the month calendar, which events.js arranges."""
@@ -348,9 +350,12 @@ class _Renderer:
 
     def unit_read_widget(self, lesson: m.Lesson, modules: list[m.Training]) -> str:
         """The "I have read this lesson" box of a lesson that is a unit of training ``modules``."""
+        from ..quizdata import widget_strings
+
         self._widgets.append("training")
         trainings = md.escape_attr(json.dumps([module.id for module in modules], ensure_ascii=False))
-        return f'<div class="dl-unit-read" data-unit="{lesson.id}" data-trainings="{trainings}"></div>'
+        return (f'<div class="dl-unit-read" data-unit="{lesson.id}" data-trainings="{trainings}"'
+                f'{widget_strings("dl-unit-read", self.lang)}></div>')
 
     def _quiz_groups(self) -> list[tuple[str | None, list[m.Quiz]]]:
         """Quizzes by the audience they are for: training final tests first (group None), then each

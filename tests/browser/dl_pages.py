@@ -106,24 +106,31 @@ def write_page(
 
 
 def quiz_html(data: dict[str, Any]) -> str:
+    from generator.quizdata import widget_strings
+
     src = f"dl-quiz-data-{data['id']}"
     return (
-        f'<div class="dl-quiz" data-quiz-src="{src}"></div>\n'
+        f'<div class="dl-quiz" data-quiz-src="{src}"{widget_strings("dl-quiz", data["lang"])}></div>\n'
         f'<script type="application/json" id="{src}">{embed_json(data)}</script>'
     )
 
 
 def training_html(data: dict[str, Any], *, certificate: bool = False) -> str:
+    from generator.quizdata import widget_strings
+
     src = f"dl-training-data-{data['id']}"
     cls = "dl-certificate" if certificate else "dl-training"
     return (
-        f'<div class="{cls}" data-training-src="{src}"></div>\n'
+        f'<div class="{cls}" data-training-src="{src}"{widget_strings(cls, data["lang"])}></div>\n'
         f'<script type="application/json" id="{src}">{embed_json(data)}</script>'
     )
 
 
-def unit_read_html(unit: str, trainings: list[str]) -> str:
-    return f"<div class=\"dl-unit-read\" data-unit=\"{unit}\" data-trainings='{html.escape(json.dumps(trainings), quote=False)}'></div>"
+def unit_read_html(unit: str, trainings: list[str], lang: str = "zh") -> str:
+    from generator.quizdata import widget_strings
+
+    return (f"<div class=\"dl-unit-read\" data-unit=\"{unit}\" data-trainings='{html.escape(json.dumps(trainings), quote=False)}'"
+            f"{widget_strings('dl-unit-read', lang)}></div>")
 
 
 def strings(lang: str) -> dict[str, str | dict[str, str]]:

@@ -119,7 +119,7 @@ def build_site(root: Path, lang: str = "zh", *, material: bool = True, scheme: s
                title=data["title"], material=material, scheme=scheme)
     write_page(root, "quizzes/module-quiz.html", quiz_html(module_quiz(lang)), lang=lang, material=material)
     for unit in data["units"]:
-        write_page(root, f"lessons/{unit['id']}.html", f"<p>{unit['title']}</p>" + unit_read_html(unit["id"], [tid, "other-module"]),
+        write_page(root, f"lessons/{unit['id']}.html", f"<p>{unit['title']}</p>" + unit_read_html(unit["id"], [tid, "other-module"], lang),
                    lang=lang, title=unit["title"], material=material)
     return data
 

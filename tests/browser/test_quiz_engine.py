@@ -15,6 +15,9 @@ from dl_pages import (
     hostile_questions,
     quiz_data,
     quiz_html,
+    training_data,
+    training_html,
+    unit_read_html,
     write_page,
 )
 from quiz_driver import answer, current_id, flat_questions, open_quiz, order_texts, run_quiz, strip_tags
@@ -396,16 +399,20 @@ def test_english_quiz_uses_english_strings(guarded_page, site_root):
     assert page.get_by_role("button", name="Try again").is_visible()
 
 
-def test_missing_strings_fall_back_and_bad_data_says_so(guarded_page, site_root):
+def test_a_missing_string_shows_its_key_and_warns_and_bad_data_says_so(guarded_page, site_root):
     page = guarded_page
-    data = quiz_data("fallback")
-    data["strings"] = {"submit": "交卷"}
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    data = quiz_data("missing")
+    data["strings"] = {"submit": "交卷"}  # the page's JSON is the only source: nothing falls back to a copy
     body = quiz_html(data) + '<div class="dl-quiz" id="broken" data-quiz-src="nope"></div>'
-    write_page(site_root, "quizzes/fallback.html", body)
-    page.goto((site_root / "quizzes/fallback.html").as_uri())
+    write_page(site_root, "quizzes/missing.html", body)
+    page.goto((site_root / "quizzes/missing.html").as_uri())
     assert page.locator(".dl-quiz__question button[type=submit]").inner_text() == "交卷"
-    assert page.locator(".dl-quiz__counter").inner_text() == "第1题，共7题"
-    assert page.locator("#broken").inner_text() == catalogue("zh").gettext("quiz.load_error")
+    assert page.locator(".dl-quiz__counter").inner_text() == "question_n_of_m"
+    assert any('"question_n_of_m"' in text for text in warnings)
+    # a container without data-strings and without JSON: the key, not a silent Chinese or English word
+    assert page.locator("#broken").inner_text() == "load_error"
 
 
 def test_best_score_survives_reload(guarded_page, site_root):
@@ -420,13 +427,18 @@ def test_best_score_survives_reload(guarded_page, site_root):
     assert "历史最高分57%（已完成1次）" in page.locator(".dl-quiz__meta").inner_text()
 
 
-def test_fallback_strings_match_the_catalogue(guarded_page, site_root):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_widgets_without_json_speak_the_catalogue_from_data_strings(guarded_page, site_root, lang):
     page = guarded_page
-    write_page(site_root, "blank.html", "<p>x</p>")
-    page.goto((site_root / "blank.html").as_uri())
-    for js_name, prefix in (("quiz", "quiz"), ("training", "training")):
-        fallback = page.evaluate(f"window.Dandelion.{js_name}.FALLBACK_STRINGS")  # {lang: {key: text}}
-        assert fallback == {lang: catalogue(lang).table(prefix) for lang in ("zh", "en")}
+    body = (quiz_html(quiz_data("gone", lang=lang)).replace('data-quiz-src="dl-quiz-data-gone"', 'data-quiz-src="nope"', 1)
+            + training_html(training_data(lang=lang)).replace('data-training-src="', 'data-training-src="nope', 1)
+            + unit_read_html("lesson-a", ["module-id"], lang))
+    write_page(site_root, f"{lang}/widgets.html", body, lang=lang)
+    page.goto((site_root / f"{lang}/widgets.html").as_uri())
+    strings = catalogue(lang)
+    assert page.locator(".dl-quiz").inner_text() == strings.gettext("quiz.load_error")
+    assert page.locator(".dl-training").inner_text() == strings.gettext("training.load_error")
+    assert page.locator(".dl-unit-read").inner_text() == strings.gettext("training.unit_read")
 
 
 def test_every_control_is_labelled_and_big_enough(make_page, site_root):

@@ -75,18 +75,31 @@ test("format fills {name} placeholders and leaves unknown ones", () => {
   assert.equal(core.format("{n}", { n: 0 }), "0");
 });
 
-test("translator: the page's table first, then the language's fallback, then the key itself", () => {
-  const fallbacks = { zh: { submit: "提交答案", next: "下一题" }, en: { submit: "Submit answer", next: "Next question" } };
-  const en = core.translator("en", { submit: "Send" }, fallbacks);
-  assert.equal(en("submit"), "Send");
-  assert.equal(en("next"), "Next question");
-  assert.equal(en("nothing_here"), "nothing_here");
-  // a language without a fallback table gets the site's first language (Chinese)
-  assert.equal(core.translator("fr", null, fallbacks)("next"), "下一题");
-  assert.equal(core.translator("en-GB", null, fallbacks)("next"), "Next question");
-  // values that are neither text nor a plural object are ignored
-  assert.equal(core.translator("en", { next: 5, submit: null }, fallbacks)("next"), "Next question");
-  assert.equal(core.translator("zh", null, null)("submit"), "submit");
+test("translator: the page's table only; a missing key shows as the key, with one console warning", () => {
+  const warnings = [];
+  const warn = console.warn;
+  console.warn = (message) => warnings.push(message);
+  try {
+    const en = core.translator("en", { submit: "Send", next: 5, finish: null });
+    assert.equal(en("submit"), "Send");
+    assert.equal(en("nothing_here"), "nothing_here", "no English copy in the script: the key itself");
+    assert.equal(en("nothing_here"), "nothing_here");
+    assert.equal(en("next"), "next", "a value that is neither text nor a plural object is missing");
+    assert.equal(core.translator("zh", null)("submit"), "submit");
+    assert.equal(warnings.filter((w) => w.includes('"nothing_here"')).length, 1, "warned once per key");
+    assert.ok(warnings.some((w) => w.includes('"next"')) && warnings.some((w) => w.includes('"submit"')));
+  } finally {
+    console.warn = warn;
+  }
+});
+
+test("elementStrings reads a widget's data-strings attribute, {} when absent or broken", () => {
+  const element = (value) => ({ getAttribute: (name) => (name === "data-strings" ? value : null) });
+  assert.deepEqual(core.elementStrings(element('{"load_error": "读不出"}')), { load_error: "读不出" });
+  assert.deepEqual(core.elementStrings(element(null)), {});
+  assert.deepEqual(core.elementStrings(element("{not json")), {});
+  assert.deepEqual(core.elementStrings(element("null")), {});
+  assert.equal(core.translator("zh", core.elementStrings(element('{"load_error": "读不出"}')))("load_error"), "读不出");
 });
 
 test("translator: a plural object is chosen with Intl.PluralRules by count or the first number", () => {

@@ -17,7 +17,9 @@
  *              SCORM package launched by an LMS, the LMS's cmi.suspend_data (scorm.js)
  *   translator strings: t(key, params) fills {name} placeholders; a value may be a plural object
  *              {"one": "…", "other": "…"} chosen with Intl.PluralRules(lang) by params.count, or
- *              else by the first placeholder of the "other" form whose value is a number
+ *              else by the first placeholder of the "other" form whose value is a number; the table is
+              the catalogue's, carried by the page (elementStrings reads a widget's data-strings); a
+              missing key shows as the key, with a console warning
  *   formatDate an ISO date as people write it (Intl.DateTimeFormat): 2026年11月29日, 29 November 2026
  *   records    the stored quiz and training records and the exported results file
  *              (generator/results.py reads the file)
@@ -135,23 +137,40 @@
     return typeof forms[category] === "string" ? forms[category] : forms.other;
   }
 
-  /** t(key, params) over `table` ({key: text | {one, other, …}}), then over the fallback table of
-   *  `lang` in `fallbacks` ({lang: table}; Chinese, the site's first language, when `lang` has none);
-   *  an unknown key gives the key itself, so a missing string shows up instead of an empty button. */
-  function translator(lang, table, fallbacks) {
-    var fallback = fallbacks ? fallbacks[baseLanguage(lang)] || fallbacks.zh : null;
-    function lookup(source, key) {
-      if (!source || typeof source !== "object" || !has(source, key)) return null;
-      var value = source[key];
+  var warnedKeys = {};
+
+  /** t(key, params) over `table` ({key: text | {one, other, …}}), the catalogue's strings that the page
+   *  carries (quiz or training JSON "strings", or a widget's data-strings attribute). There is no second
+   *  copy in the scripts: an unknown key gives the key itself, so a missing string shows up instead of an
+   *  empty button or a silent English word, and the console says which key once. */
+  function translator(lang, table) {
+    function lookup(key) {
+      if (!table || typeof table !== "object" || !has(table, key)) return null;
+      var value = table[key];
       return typeof value === "string" || isPlural(value) ? value : null;
     }
     return function t(key, params) {
-      var value = lookup(table, key);
-      if (value === null) value = lookup(fallback, key);
-      if (value === null) return key;
+      var value = lookup(key);
+      if (value === null) {
+        if (!has(warnedKeys, key) && typeof console !== "undefined" && console.warn) {
+          warnedKeys[key] = true;
+          console.warn("Dandelion: no string \"" + key + "\" on this page (generator/locale/*/LC_MESSAGES/dandelion.po)");
+        }
+        return key;
+      }
       var values = params || {};
       return format(isPlural(value) ? pluralTemplate(value, lang, values) : value, values);
     };
+  }
+
+  /** The strings a widget element carries in its data-strings attribute ({} when it has none). */
+  function elementStrings(element) {
+    try {
+      var table = JSON.parse(element.getAttribute("data-strings") || "{}");
+      return table && typeof table === "object" ? table : {};
+    } catch (e) {
+      return {};
+    }
   }
 
   /** "zh" or "en" (…) of a language tag such as "zh-CN": the key of the string tables. */
@@ -358,6 +377,7 @@
     storage: storage,
     format: format,
     translator: translator,
+    elementStrings: elementStrings,
     baseLanguage: baseLanguage,
     pageLanguage: pageLanguage,
     formatDate: formatDate,

@@ -2,7 +2,7 @@
  * Dandelion (蒲公英) quiz engine: plain JavaScript, no framework, no network.
  *
  * The site renderer writes
- *   <div class="dl-quiz" data-quiz-src="dl-quiz-data-<id>"></div>
+ *   <div class="dl-quiz" data-quiz-src="dl-quiz-data-<id>" data-strings='{"load_error": "…"}'></div>
  *   <script type="application/json" id="dl-quiz-data-<id>">{…}</script>
  * and this file turns every such element into a quiz. All scoring happens in the browser
  * (scoring.js); results go to localStorage only (core.js keys.quiz(id) → core.js records.quiz).
@@ -11,9 +11,11 @@
  *
  * Needs core.js and scoring.js first (scoring rules: the top of scoring.js); sets Dandelion.quiz.
  *
- * UI strings: data.strings[key] (the generator supplies them from generator/quiz_strings.py), with
- * FALLBACK below when a key is missing, looked up with core.js translator(). Keys and the
- * placeholders each receives:
+ * UI strings: data.strings[key], the catalogue's quiz.* messages (generator/locale/<lang>/LC_MESSAGES/
+ * dandelion.po, written by generator/quizdata.py), looked up with core.js translator(); this file keeps
+ * no copy, so a missing key shows as the key itself (and a console warning). When the JSON cannot be
+ * read, the "could not be read" message comes from the container's data-strings attribute
+ * (generator/quizdata.py WIDGET_STRINGS). Keys and the placeholders each receives:
  *   submit, next, finish, retry                      button labels
  *   correct, incorrect, partly_correct               verdict after a question
  *   points_earned {points}                           points for a partly correct question
@@ -29,7 +31,6 @@
  *   explanation, case_explanation, review, answer_recorded, results, missed, none_missed
  *   storage_unavailable, load_error
  *   colon                                            label separator ("：" or ": ")
- * A browser test checks that FALLBACK equals QUIZ_STRINGS in generator/quiz_strings.py.
  */
 (function () {
   "use strict";
@@ -37,115 +38,6 @@
   var core = window.Dandelion;
   if (!core || !core.scoring) throw new Error("quiz.js needs core.js and scoring.js loaded before it");
   var scoring = core.scoring;
-
-  var FALLBACK = {
-    zh: {
-      submit: "提交答案",
-      next: "下一题",
-      finish: "查看结果",
-      retry: "再试一次",
-      correct: "回答正确",
-      incorrect: "回答错误",
-      partly_correct: "部分正确",
-      points_earned: "本题得分：{points}（满分1分）",
-      score: "得分",
-      score_line: "共{total}题，得{points}分",
-      passed: "通过",
-      failed: "未通过",
-      pass_mark: "及格线{p}%",
-      training_pass_mark: "这是培训模块的结业测验：成绩达到{p}%即通过，计入学时。",
-      best_so_far: "历史最高分{best}%（已完成{attempts}次）",
-      no_attempts: "还没有完成过本测验",
-      passed_on: "首次通过：{date}",
-      question_count: "共{m}题",
-      question_n_of_m: "第{n}题，共{m}题",
-      "case": "案例",
-      choose_one: "请选择一个答案。",
-      choose_all: "请选出所有正确的答案（可多选）。",
-      partial_rule: "计分规则：每选对一项得“1 ÷ 正确选项数”分，每选错一项扣同样的分，本题最低0分。",
-      whole_rule: "正确的都选上、错的一个不选，才算答对。",
-      true_false_hint: "判断下面的说法是对还是错。",
-      "true": "对",
-      "false": "错",
-      fill_hint: "在输入框中填写答案，不区分全角半角和大小写。",
-      answer_label: "你的答案",
-      ordering_hint: "请按正确顺序排列：拖动左侧的手柄，或使用“上移”“下移”按钮。",
-      move_up: "上移",
-      move_down: "下移",
-      drag_handle: "拖动排序",
-      moved_to: "“{item}”已移到第{pos}位",
-      need_answer: "请先作答，再提交。",
-      your_answer: "你的答案",
-      your_choice: "你的选择",
-      correct_answer: "正确答案",
-      correct_order: "正确顺序",
-      no_answer: "未作答",
-      score_announce: "得分{pct}%，{verdict}。",
-      explanation: "解析",
-      case_explanation: "案例小结",
-      review: "复习",
-      answer_recorded: "已记录答案。",
-      results: "测验结果",
-      missed: "需要复习的题目",
-      none_missed: "全部答对，真棒！",
-      storage_unavailable: "这个浏览器无法保存成绩，关闭页面后记录会消失。",
-      load_error: "测验数据无法读取，请告诉网站编辑。",
-      colon: "："
-    },
-    en: {
-      submit: "Submit answer",
-      next: "Next question",
-      finish: "See results",
-      retry: "Try again",
-      correct: "Correct",
-      incorrect: "Incorrect",
-      partly_correct: "Partly correct",
-      points_earned: "Points for this question: {points} out of 1",
-      score: "Score",
-      score_line: "{points} out of {total} points",
-      passed: "Passed",
-      failed: "Not passed",
-      pass_mark: "Pass mark {p}%",
-      training_pass_mark: "This is the final quiz of a training module: score {p}% to pass and earn the credit hours.",
-      best_so_far: "Best score so far: {best}% ({attempts} completed)",
-      no_attempts: "You have not completed this quiz yet",
-      passed_on: "First passed on {date}",
-      question_count: "{m} questions",
-      question_n_of_m: "Question {n} of {m}",
-      "case": "Case",
-      choose_one: "Choose one answer.",
-      choose_all: "Choose every correct answer (more than one may be right).",
-      partial_rule: "Scoring: each correct choice earns 1 ÷ (number of correct answers) of a point, each wrong choice takes the same away; the lowest score for the question is 0.",
-      whole_rule: "Pick all the right answers and none of the wrong ones to get it right.",
-      true_false_hint: "Is this statement true or false?",
-      "true": "True",
-      "false": "False",
-      fill_hint: "Type your answer in the box; capitals and full-width characters do not matter.",
-      answer_label: "Your answer",
-      ordering_hint: "Put the items in the right order: drag the handle on the left, or use the Move up and Move down buttons.",
-      move_up: "Move up",
-      move_down: "Move down",
-      drag_handle: "Drag to reorder",
-      moved_to: "“{item}” moved to position {pos}",
-      need_answer: "Please answer before submitting.",
-      your_answer: "Your answer",
-      your_choice: "Your choice",
-      correct_answer: "Correct answer",
-      correct_order: "Correct order",
-      no_answer: "No answer",
-      score_announce: "Score {pct}%. {verdict}.",
-      explanation: "Explanation",
-      case_explanation: "About this case",
-      review: "Review",
-      answer_recorded: "Answer saved.",
-      results: "Your results",
-      missed: "Questions to review",
-      none_missed: "You answered every question correctly. Well done!",
-      storage_unavailable: "This browser cannot save your scores; they will be lost when you close the page.",
-      load_error: "The quiz data could not be read; please tell the site's editors.",
-      colon: ": "
-    }
-  };
 
   /* ------------------------------------------------------------------ helpers */
 
@@ -500,7 +392,7 @@
     this.root = root;
     this.data = data;
     this.lang = data.lang || core.pageLanguage();
-    this.t = core.translator(this.lang, data.strings, FALLBACK);
+    this.t = core.translator(this.lang, data.strings);
     this.passMark = scoring.passMarkOf(data);
     this.immediate = data.feedback !== "end";
     this.whole = data.whole_points === true;
@@ -791,7 +683,7 @@
     }
     if (!data || typeof data !== "object" || !data.id || !Array.isArray(data.questions) || !data.questions.length) {
       root.textContent = "";
-      root.appendChild(el("p", "dl-quiz__warning", core.translator(core.pageLanguage(), null, FALLBACK)("load_error")));
+      root.appendChild(el("p", "dl-quiz__warning", core.translator(core.pageLanguage(), core.elementStrings(root))("load_error")));
       return;
     }
     root.quiz = new Quiz(root, data);
@@ -803,8 +695,7 @@
   }
 
   core.quiz = {
-    init: initAll,
-    FALLBACK_STRINGS: FALLBACK
+    init: initAll
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);

@@ -8,7 +8,9 @@
  *     "organisation", "pass_mark", "quiz": {"id", "href", "title"}, "units": [{"id", "title", "href"}],
  *     "certificate_href", "strings"}</script>
  * and, on a lesson page that is a unit of one or more modules,
- *   <div class="dl-unit-read" data-unit="lesson-a" data-trainings='["module-id"]'></div>
+ *   <div class="dl-unit-read" data-unit="lesson-a" data-trainings='["module-id"]'
+ *        data-strings='{"unit_read": "…"}'></div>
+ * (each widget element carries data-strings, the few catalogue strings it needs without its JSON)
  *
  * Storage (localStorage only; the name never leaves the browser except in a file the learner exports):
  *   core.js keys.training(id) → records.training {"read": ["lesson-a", …], "name": "…"}
@@ -29,8 +31,10 @@
  *
  * Needs core.js and scoring.js first; sets Dandelion.training.
  *
- * UI strings: data.strings, with FALLBACK (same keys as TRAINING_STRINGS in
- * generator/quiz_strings.py; a browser test checks they agree). Placeholders: units_read {n} {m},
+ * UI strings: data.strings, the catalogue's training.* messages (generator/quizdata.py); the lesson
+ * page's read box and a module whose JSON cannot be read take theirs from the element's data-strings
+ * attribute (generator/quizdata.py WIDGET_STRINGS). No copy here: a missing key shows as the key itself
+ * (and a console warning). Placeholders: units_read {n} {m},
  * quiz_best {best}, pass_mark {p}, passed_on {date}, credit_hours {h}, missing_units {k},
  * missing_quiz {p}, export_done {file}, cert_details {h} {score} {date}.
  */
@@ -40,93 +44,6 @@
   var core = window.Dandelion;
   if (!core || !core.scoring) throw new Error("training.js needs core.js and scoring.js loaded before it");
   var records = core.records;
-
-  var FALLBACK = {
-    zh: {
-      progress_heading: "学习进度",
-      complete: "已完成本模块",
-      incomplete: "尚未完成本模块",
-      units_heading: "学习单元",
-      units_read: "已读{n}/{m}个单元",
-      mark_read: "已读",
-      unit_read: "我已读完本课（计入培训进度）",
-      quiz_heading: "结业测验",
-      take_quiz: "参加结业测验",
-      quiz_best: "最高分{best}%",
-      quiz_not_taken: "还没有参加结业测验",
-      pass_mark: "及格线{p}%",
-      passed_on: "通过日期：{date}",
-      not_passed_yet: "尚未通过",
-      credit_hours: "{h}学时",
-      credit_hours_label: "学时",
-      missing_heading: "还差以下几项：",
-      missing_units: "还有{k}个单元未标记为已读：",
-      missing_quiz: "结业测验成绩尚未达到{p}%。",
-      certificate_link: "查看并打印结业记录",
-      name_label: "你的姓名",
-      name_hint: "姓名只保存在这个浏览器里，用于证书和导出的成绩文件。",
-      export_heading: "导出我的成绩",
-      export_hint: "下载成绩文件，交给培训负责人汇总。",
-      export_json: "下载 JSON 文件",
-      export_csv: "下载 CSV 文件（可用 Excel 打开）",
-      export_need_name: "请先填写姓名，再导出。",
-      export_done: "已生成文件：{file}",
-      print: "打印结业记录",
-      cert_heading: "结业记录",
-      cert_intro: "学员",
-      cert_completed: "完成了培训模块",
-      cert_details: "共{h}学时，结业测验成绩{score}%，于{date}通过。",
-      cert_name_missing: "（请在上方填写姓名后重新参加结业测验）",
-      cert_note: "本记录由学员在网页上自行打印，不是证书。学时以培训单位核对成绩后颁发的编号证书为准。",
-      cert_name_recorded: "姓名按最后一次结业测验时记录的填写。要更改姓名，请在上方改好后重新参加一次结业测验。",
-      cert_unavailable: "暂时还不能打印结业记录",
-      storage_unavailable: "这个浏览器无法保存学习进度，关闭页面后记录会消失。",
-      load_error: "培训数据无法读取，请告诉网站编辑。",
-      colon: "："
-    },
-    en: {
-      progress_heading: "Your progress",
-      complete: "Module complete",
-      incomplete: "Module not complete yet",
-      units_heading: "Units",
-      units_read: "{n} of {m} units read",
-      mark_read: "Read",
-      unit_read: "I have read this lesson (counts towards my training)",
-      quiz_heading: "Final quiz",
-      take_quiz: "Take the final quiz",
-      quiz_best: "Best score {best}%",
-      quiz_not_taken: "You have not taken the final quiz yet",
-      pass_mark: "Pass mark {p}%",
-      passed_on: "Passed on {date}",
-      not_passed_yet: "Not passed yet",
-      credit_hours: "{h} credit hours",
-      credit_hours_label: "Credit hours",
-      missing_heading: "Still to do:",
-      missing_units: "Units not yet marked as read ({k}):",
-      missing_quiz: "You have not yet scored {p}% on the final quiz.",
-      certificate_link: "View and print your completion record",
-      name_label: "Your name",
-      name_hint: "Your name stays in this browser only; it is used for the certificate and the results file.",
-      export_heading: "Export my results",
-      export_hint: "Download your results and give the file to your trainer, who merges everyone's results.",
-      export_json: "Download JSON file",
-      export_csv: "Download CSV file (opens in Excel)",
-      export_need_name: "Please type your name before exporting.",
-      export_done: "File created: {file}",
-      print: "Print completion record",
-      cert_heading: "Completion record",
-      cert_intro: "This records that",
-      cert_completed: "has completed the training module",
-      cert_details: "{h} credit hours · final quiz score {score}% · passed on {date}",
-      cert_name_missing: "(type your name above, then take the final test again)",
-      cert_note: "Printed by the trainee; this is not a certificate. Credit hours are granted by the numbered certificate the organisation issues after checking the results.",
-      cert_name_recorded: "The name is the one recorded with your last final-test attempt. To change it, correct it above and take the final test again.",
-      cert_unavailable: "The completion record is not available yet",
-      storage_unavailable: "This browser cannot save your progress; it will be lost when you close the page.",
-      load_error: "The training data could not be read; please tell the site's editors.",
-      colon: ": "
-    }
-  };
 
   /* ------------------------------------------------------------------ helpers */
 
@@ -300,7 +217,7 @@
   /* ------------------------------------------------------------------ module page */
 
   function renderModule(root, data) {
-    var t = core.translator(data.lang || "zh", data.strings, FALLBACK);
+    var t = core.translator(data.lang || "zh", data.strings);
     var ctx = { data: data, t: t, updaters: [] };
     root.textContent = "";
     root.setAttribute("lang", data.lang || "zh");
@@ -424,7 +341,7 @@
   }
 
   function renderCertificate(root, data) {
-    var t = core.translator(data.lang || "zh", data.strings, FALLBACK);
+    var t = core.translator(data.lang || "zh", data.strings);
     var ctx = { data: data, t: t, updaters: [] };
     root.textContent = "";
     root.setAttribute("lang", data.lang || "zh");
@@ -501,7 +418,7 @@
     }
     trainings = Array.isArray(trainings) ? trainings.filter(function (id) { return typeof id === "string" && id; }) : [];
     if (!unitId || !trainings.length) return null;
-    var t = core.translator(root.getAttribute("data-lang") || core.pageLanguage(), null, FALLBACK);
+    var t = core.translator(root.getAttribute("data-lang") || core.pageLanguage(), core.elementStrings(root));
     root.textContent = "";
     var label = el("label", "dl-training__toggle dl-training__toggle--lesson");
     var box = el("input");
@@ -533,7 +450,7 @@
 
   function failed(root, lang) {
     root.textContent = "";
-    root.appendChild(el("p", "dl-training__warning", core.translator(lang, null, FALLBACK)("load_error")));
+    root.appendChild(el("p", "dl-training__warning", core.translator(lang, core.elementStrings(root))("load_error")));
   }
 
   function initAll() {
@@ -573,8 +490,7 @@
   document.addEventListener(core.QUIZ_FINISHED, function () { updateAll(null); });
 
   core.training = {
-    init: initAll,
-    FALLBACK_STRINGS: FALLBACK
+    init: initAll
   };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
