@@ -27,6 +27,7 @@ from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
 from .zh import Pinyin
+from .zh.search import weighted_search_keys
 
 Log = Callable[[str], None]
 
@@ -153,13 +154,16 @@ def _search_words(project: m.Project) -> list[str]:
     return sorted(words)
 
 
-def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str]) -> dict[str, list[str]]:
-    """Pinyin search keys per output page (Chinese sites only); glossary terms always get keys."""
+def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str]) -> dict[str, dict[str, int]]:
+    """Pinyin search keys and their weights per searchable output page (Chinese sites only); glossary
+    terms always get keys. Pages left out of search get none (they were a fifth of the keys' cost)."""
     if not lang.startswith("zh"):
         return {}
-    keys: dict[str, list[str]] = {}
+    keys: dict[str, dict[str, int]] = {}
     for page in pages:
-        found = engine.search_keys(f"{page.title}\n{page.markdown}", terms=terms)
+        if not page.searchable:
+            continue
+        found = weighted_search_keys(f"{page.title}\n{page.markdown}", engine, terms)
         if found:
             keys[page.path[:-3] + ".html"] = found
     return keys
