@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental
 from . import model as m
 from .clock import build_date
 from .errors import Diagnostics
@@ -41,6 +42,7 @@ class BuildReport:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     engine_warnings: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build into ``out``: nothing was written
 
 
 def build(
@@ -57,19 +59,26 @@ def build(
     ``with_kits=False`` (``--no-kits``) renders no kits but keeps those the output folder already holds
     for this edition, and the pages link to them.
     """
+    day = build_date(today)
+    target, stamp, previous = incremental.up_to_date(root, out=out, edition=edition, with_kits=with_kits, today=today)
+    if previous is not None:
+        log("Nothing changed since the last build: the site is up to date.")
+        return BuildReport(out=target, pages=previous.get("pages", 0), unchanged=True)
     loaded = load_checked(root)  # load → check (validate, resolve): content errors stop here
     project = loaded.project
     out = out or default_out(project.root, edition)
     report = BuildReport(out=out, diagnostics=loaded.diagnostics)
+    incremental.forget(root, target)
     with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
         plan = _plan(project, edition, with_kits, writer)
         if plan.kits_source == "render":
             _render_kits(project, plan, writer, log)
         else:
             _keep_kits(plan, writer)
-        report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
+        report.pages, report.engine_warnings = _render_site(project, plan, writer, day, log)
         _copy_media(plan, writer)
         _write_root_index(project, plan, writer)
+    incremental.remember(root, target, stamp, pages=report.pages)
     return report
 
 

@@ -120,6 +120,14 @@ def check(project: Path, strict: bool) -> None:
               help="The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
 def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
+    from .incremental import up_to_date
+
+    target, _stamp, previous = up_to_date(project, out=out, edition=edition, with_kits=kits,
+                                          today=today.date() if today else None)
+    if previous is not None:  # answered before the generator is even imported
+        click.secho(f"Nothing changed since the last build: {target} is up to date ({previous.get('pages', 0)} pages)",
+                    fg="green", err=True)
+        return
     from .build import build as run_build
 
     report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
