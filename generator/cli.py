@@ -140,6 +140,37 @@ def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.d
 
 @main.command()
 @project_option
+@click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
+              help="The edition to preview.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (0: any free port).")
+@click.option("--kits/--no-kits", default=False, show_default=True, help="Also render the printable kits.")
+def serve(project: Path, edition: str, port: int, kits: bool) -> None:
+    """Build, serve the site on 127.0.0.1, rebuild after every edit and reload the open page (Ctrl+C stops)."""
+    import time
+
+    from .serve import Server
+
+    try:
+        server = Server(project, edition=edition, port=port, with_kits=kits,
+                        log=lambda msg: click.echo(msg, err=True), build_log=lambda msg: click.echo(msg, err=True))
+    except OSError as exc:
+        raise UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc} (try another --port)") from None
+    server.start()
+    click.secho(f"Serving {edition} edition on {server.url} (watching content, quizzes, theme and "
+                "site_config.yml; Ctrl+C stops)", fg="green", err=True)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        click.echo("Stopped.", err=True)
+
+
+@main.command()
+@project_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The site folder whose kits/ to replace (default: the edition's site folder).")
 @click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
