@@ -24,6 +24,7 @@ from .clock import build_date
 from .errors import Diagnostics
 from .loader import load_checked
 from .plan import Plan, default_out, make_plan
+from .progress import Progress
 from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
@@ -53,31 +54,38 @@ def build(
     with_kits: bool = True,
     today: dt.date | None = None,
     log: Log = lambda _m: None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Check the content and build the site (and kits) into ``out``; raise on content errors.
 
     ``with_kits=False`` (``--no-kits``) renders no kits but keeps those the output folder already holds
-    for this edition, and the pages link to them.
+    for this edition, and the pages link to them. ``progress`` is told each stage and its counts.
     """
+    progress = progress or Progress()
     day = build_date(today)
     target, stamp, previous = incremental.up_to_date(root, out=out, edition=edition, with_kits=with_kits, today=today)
     if previous is not None:
         log("Nothing changed since the last build: the site is up to date.")
         return BuildReport(out=target, pages=previous.get("pages", 0), unchanged=True)
+    progress.stage("check")
     loaded = load_checked(root)  # load → check (validate, resolve): content errors stop here
     project = loaded.project
     out = out or default_out(project.root, edition)
     report = BuildReport(out=out, diagnostics=loaded.diagnostics)
     incremental.forget(root, target)
     with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
+        progress.stage("plan")
         plan = _plan(project, edition, with_kits, writer)
         if plan.kits_source == "render":
-            _render_kits(project, plan, writer, log)
+            progress.stage("kits", len(plan.kits))
+            _render_kits(project, plan, writer, log, progress)
         else:
             _keep_kits(plan, writer)
-        report.pages, report.engine_warnings = _render_site(project, plan, writer, day, log)
+        report.pages, report.engine_warnings = _render_site(project, plan, writer, day, progress)
+        progress.stage("media", len(plan.media))
         _copy_media(plan, writer)
         _write_root_index(project, plan, writer)
+        progress.stage("write")
     incremental.remember(root, target, stamp, pages=report.pages)
     return report
 
@@ -94,11 +102,11 @@ def _plan(project: m.Project, edition: str, with_kits: bool, writer: OutputWrite
     return make_plan(project, edition=edition, kits="keep", existing_kits=existing_kit_paths(writer.out, edition))
 
 
-def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log, progress: Progress) -> None:
     """Render the kit files the plan lists (a missing dependency of the kits fails the build)."""
     from .kits import render_kits
 
-    render_kits(project, plan, writer, log=log)
+    render_kits(project, plan, writer, log=log, tick=progress.advance)
 
 
 def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
@@ -107,7 +115,8 @@ def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
         writer.carry_over("kits", "kept kits")
 
 
-def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date, log: Log) -> tuple[int, list[str]]:
+def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date,
+                 progress: Progress) -> tuple[int, list[str]]:
     """Every language's pages, laid out by the site engine into ``<lang>/``; (pages, engine warnings)."""
     from .kits.manifest import MANIFEST_PATH, load_manifest
     from .site import mkdocs_engine as engine
@@ -124,13 +133,13 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
     count, warnings = 0, []
     with tempfile.TemporaryDirectory(prefix="dandelion-") as tmp:
         for lang in plan.languages:
-            log(f"Building the {lang} site …")
+            progress.stage(f"site {lang}: {len(plan.pages_in(lang))} pages")
             pages = render_pages(project, lang, options)
             site_dir = writer.claim_dir(lang, "site engine")
             warnings += engine.build_language(
                 pages, lang=lang, languages=plan.languages, site_name=cfg.site_name.get(lang, cfg.default_language),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
-                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words, log=log,
+                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
             )
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)

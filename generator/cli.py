@@ -118,7 +118,9 @@ def check(project: Path, strict: bool) -> None:
               help="Also render the printable kits (--no-kits keeps the kits already built for this edition).")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
-def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None) -> None:
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress and no messages, only problems and the result (progress shows only on a terminal).")
+def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None, quiet: bool) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
     from .incremental import up_to_date
 
@@ -129,9 +131,16 @@ def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.d
                     fg="green", err=True)
         return
     from .build import build as run_build
+    from .progress import Progress, TerminalProgress
 
-    report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
-                       log=lambda msg: click.echo(msg, err=True))
+    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else Progress()
+    log = (lambda _msg: None) if quiet else (progress.log if isinstance(progress, TerminalProgress)
+                                              else lambda msg: click.echo(msg, err=True))
+    try:
+        report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
+                           log=log, progress=progress)
+    finally:
+        progress.finish()
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
