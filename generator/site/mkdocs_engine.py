@@ -8,8 +8,11 @@ its successor Zensical reads ``mkdocs.yml``) means a second module with the same
 Offline and ``file://`` traps handled here:
 
 * ``theme.font: false``: no Google Fonts; the CSS uses the system's CJK fonts.
-* the ``offline`` plugin inlines the search index, but it would add an iframe-worker shim from
+* the ``offline`` plugin makes search work from ``file://``, but it would add an iframe-worker shim from
   unpkg.com: we give it our bundled copy, so it adds nothing from another host.
+* search: Material's one-file index (every page's whole text, loaded by every page) is replaced after
+  the build by Dandelion's sharded one (``search_index``) and Material's worker script by ours, which
+  answers the same search box; nothing of the index is loaded before the reader searches.
 * no ``navigation.instant`` (it fetches pages) and no sitemap-based language switch: each page
   carries the relative link to its twin in the other language.
 * ``use_directory_urls: false``: ``lessons/x.html`` rather than ``lessons/x/``, which ``file://``
