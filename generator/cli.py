@@ -158,10 +158,11 @@ def serve(project: Path, edition: str, port: int, kits: bool) -> None:
     """Build, serve the site on 127.0.0.1, rebuild after every edit and reload the open page (Ctrl+C stops)."""
     import time
 
+    from .build import build as run_build
     from .serve import Server
 
     try:
-        server = Server(project, edition=edition, port=port, with_kits=kits,
+        server = Server(project, build=run_build, edition=edition, port=port, with_kits=kits,
                         log=lambda msg: click.echo(msg, err=True), build_log=lambda msg: click.echo(msg, err=True))
     except OSError as exc:
         raise UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc} (try another --port)") from None

@@ -121,11 +121,16 @@ def _with_reload(page: bytes) -> bytes:
 
 
 class Server:
-    """Builds ``root`` into its serve folder, serves it and rebuilds on changes; :meth:`stop` ends all."""
+    """Builds ``root`` into its serve folder, serves it and rebuilds on changes; :meth:`stop` ends all.
 
-    def __init__(self, root: Path, *, edition: str = "public", port: int = 8000, with_kits: bool = False,
-                 log: Log = lambda _m: None, build_log: Log = lambda _m: None) -> None:
+    ``build`` is the build recipe (``generator.build.build``), given by the caller: only the command line
+    module wires the recipe to anything.
+    """
+
+    def __init__(self, root: Path, *, build: Callable[..., Any], edition: str = "public", port: int = 8000,
+                 with_kits: bool = False, log: Log = lambda _m: None, build_log: Log = lambda _m: None) -> None:
         self.root = root
+        self.build = build
         self.edition = edition
         self.with_kits = with_kits
         self.log = log
@@ -146,10 +151,8 @@ class Server:
 
     def rebuild(self) -> bool:
         """One build; True when it succeeded. Errors are logged and shown in the page, never raised."""
-        from .build import build
-
         try:
-            report = build(self.root, out=self.out, edition=self.edition, with_kits=self.with_kits, log=self.build_log)
+            report = self.build(self.root, out=self.out, edition=self.edition, with_kits=self.with_kits, log=self.build_log)
         except ContentError as exc:
             lines = [str(d) for d in exc.diagnostics.sorted() if d.is_error]
             self._failed("\n".join([*lines, str(exc)]))

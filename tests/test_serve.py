@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.build import build
 from generator.serve import STATE_PATH, Server, serve_folder
 
 LESSON = "content/lessons/first-lesson.yml"
@@ -37,7 +38,7 @@ def wait_for(condition: Callable[[], bool], seconds: float = 120) -> None:
 def test_serve_rebuilds_on_edits_and_keeps_the_last_good_site(tmp_path: Path, make_project) -> None:
     project = make_project(tmp_path / "p")
     messages: list[str] = []
-    server = Server(project, port=0, log=messages.append)
+    server = Server(project, build=build, port=0, log=messages.append)
     assert server.url.startswith("http://127.0.0.1:")
     server.start()
     try:
