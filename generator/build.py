@@ -19,16 +19,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import incremental
 from . import model as m
 from .clock import build_date, build_time
 from .errors import Diagnostics
 from .loader import load_checked
 from .media import prepare_media
 from .plan import SLIDES_FOLDER, Plan, default_out, make_plan
+from .progress import Progress
 from .site.pages import Page
 from .site.scripts import LANGUAGE_KEY
 from .writer import OutputWriter
 from .zh import Pinyin
+from .zh.search import weighted_search_keys
 
 Log = Callable[[str], None]
 
@@ -44,6 +47,7 @@ class BuildReport:
     files: list[str] = field(default_factory=list)
     #: Events whose date has passed but are still ``planned``: a reminder, not a check warning.
     reminders: list[str] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build into ``out``: nothing was written
 
 
 def build(
@@ -54,31 +58,46 @@ def build(
     with_kits: bool = True,
     today: dt.date | None = None,
     log: Log = lambda _m: None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Check the content and build the site (and kits) into ``out``; raise on content errors.
 
     ``with_kits=False`` (``--no-kits``) renders no kits but keeps those the output folder already holds
-    for this edition, and the pages link to them.
+    for this edition, and the pages link to them. ``progress`` is told each stage and its counts.
     """
+    progress = progress or Progress()
+    day = build_date(today)
+    target, stamp, previous = incremental.up_to_date(root, out=out, edition=edition, with_kits=with_kits, today=today)
+    if previous is not None:
+        log("Nothing changed since the last build: the site is up to date.")
+        return BuildReport(out=target, pages=previous.get("pages", 0), unchanged=True)
+    progress.stage("check")
     loaded = load_checked(root)  # load → check (validate, resolve): content errors stop here
     project = loaded.project
     out = out or default_out(project.root, edition)
     report = BuildReport(out=out, diagnostics=loaded.diagnostics)
     if project.config.address_note:
         log(project.config.address_note)
+    incremental.forget(root, target)
     with OutputWriter(out, project_root=project.root) as writer:  # write: only a complete run replaces anything
+        progress.stage("plan")
         plan = _plan(project, edition, with_kits, writer)
         if plan.kits_source == "render":
-            _render_kits(project, plan, writer, log)
+            progress.stage("kits", len(plan.kits))
+            _render_kits(project, plan, writer, log, progress)
         else:
             _keep_kits(plan, writer)
-        report.pages, report.engine_warnings = _render_site(project, plan, writer, build_date(today), log)
+        report.pages, report.engine_warnings = _render_site(project, plan, writer, day, progress)
         _render_slides(project, plan, writer, log)
         _write_calendars(project, plan, writer, build_time(today))
+        progress.stage("media", len(plan.media))
         _copy_media(project, plan, writer)
         _write_root_index(project, plan, writer)
+        progress.stage("links")
         _check_links(writer)
-    report.reminders = _reminders(project, build_date(today))
+        progress.stage("write")
+    report.reminders = _reminders(project, day)
+    incremental.remember(root, target, stamp, pages=report.pages)
     return report
 
 
@@ -98,11 +117,11 @@ def _plan(project: m.Project, edition: str, with_kits: bool, writer: OutputWrite
     return make_plan(project, edition=edition, kits="keep", existing_kits=existing_kit_paths(writer.out, edition))
 
 
-def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log, progress: Progress) -> None:
     """Render the kit files the plan lists (a missing dependency of the kits fails the build)."""
     from .kits import render_kits
 
-    render_kits(project, plan, writer, log=log)
+    render_kits(project, plan, writer, log=log, tick=progress.advance)
 
 
 def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
@@ -111,7 +130,8 @@ def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
         writer.carry_over("kits", "kept kits")
 
 
-def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date, log: Log) -> tuple[int, list[str]]:
+def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date,
+                 progress: Progress) -> tuple[int, list[str]]:
     """Every language's pages, laid out by the site engine into ``<lang>/``; (pages, engine warnings)."""
     from .kits.manifest import MANIFEST_PATH, load_manifest
     from .site import mkdocs_engine as engine
@@ -128,13 +148,13 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
     count, warnings = 0, []
     with tempfile.TemporaryDirectory(prefix="dandelion-") as tmp:
         for lang in plan.languages:
-            log(f"Building the {lang} site …")
+            progress.stage(f"site {lang}: {len(plan.pages_in(lang))} pages")
             pages = render_pages(project, lang, options)
             site_dir = writer.claim_dir(lang, SITE_OWNER, leave=(SLIDES_FOLDER,))
             warnings += engine.build_language(
                 pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
-                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words, log=log,
+                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
             )
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)
@@ -223,13 +243,16 @@ def _search_words(project: m.Project) -> list[str]:
     return sorted(words)
 
 
-def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str]) -> dict[str, list[str]]:
-    """Pinyin search keys per output page (Chinese sites only); glossary terms always get keys."""
+def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str]) -> dict[str, dict[str, int]]:
+    """Pinyin search keys and their weights per searchable output page (Chinese sites only); glossary
+    terms always get keys. Pages left out of search get none (they were a fifth of the keys' cost)."""
     if not lang.startswith("zh"):
         return {}
-    keys: dict[str, list[str]] = {}
+    keys: dict[str, dict[str, int]] = {}
     for page in pages:
-        found = engine.search_keys(f"{page.title}\n{page.markdown}", terms=terms)
+        if not page.searchable:
+            continue
+        found = weighted_search_keys(f"{page.title}\n{page.markdown}", engine, terms)
         if found:
             keys[page.path[:-3] + ".html"] = found
     return keys

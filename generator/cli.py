@@ -126,18 +126,67 @@ def check(project: Path, strict: bool, fmt: str) -> None:
               help="Also render the printable kits (--no-kits keeps the kits already built for this edition).")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The build date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today in Asia/Shanghai).")
-def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None) -> None:
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress and no messages, only problems and the result (progress shows only on a terminal).")
+def build(project: Path, out: Path | None, edition: str, kits: bool, today: dt.datetime | None, quiet: bool) -> None:
     """Check the content, then build the bilingual static site (and the kits)."""
-    from .build import build as run_build
+    from .incremental import up_to_date
 
-    report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
-                       log=lambda msg: click.echo(msg, err=True))
+    target, _stamp, previous = up_to_date(project, out=out, edition=edition, with_kits=kits,
+                                          today=today.date() if today else None)
+    if previous is not None:  # answered before the generator is even imported
+        click.secho(f"Nothing changed since the last build: {target} is up to date ({previous.get('pages', 0)} pages)",
+                    fg="green", err=True)
+        return
+    from .build import build as run_build
+    from .progress import Progress, TerminalProgress
+
+    progress = TerminalProgress() if not quiet and sys.stderr.isatty() else Progress()
+    log = (lambda _msg: None) if quiet else (progress.log if isinstance(progress, TerminalProgress)
+                                              else lambda msg: click.echo(msg, err=True))
+    try:
+        report = run_build(project, out=out, edition=edition, with_kits=kits, today=today.date() if today else None,
+                           log=log, progress=progress)
+    finally:
+        progress.finish()
     _print_diagnostics(report.diagnostics)
     for warning in report.engine_warnings:
         click.secho(f"warning: site engine: {warning}", fg="yellow", err=True)
     for reminder in report.reminders:
         click.secho(f"reminder: {reminder}", fg="yellow", err=True)
     click.secho(f"Built {report.pages} pages in {report.out} ({_summary(report.diagnostics)})", fg="green", err=True)
+
+
+@main.command()
+@project_option
+@click.option("--edition", type=click.Choice(["public", "lecturer"]), default="public", show_default=True,
+              help="The edition to preview.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (0: any free port).")
+@click.option("--kits/--no-kits", default=False, show_default=True, help="Also render the printable kits.")
+def serve(project: Path, edition: str, port: int, kits: bool) -> None:
+    """Build, serve the site on 127.0.0.1, rebuild after every edit and reload the open page (Ctrl+C stops)."""
+    import time
+
+    from .build import build as run_build
+    from .serve import Server
+
+    try:
+        server = Server(project, build=run_build, edition=edition, port=port, with_kits=kits,
+                        log=lambda msg: click.echo(msg, err=True), build_log=lambda msg: click.echo(msg, err=True))
+    except OSError as exc:
+        raise UsageError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc} (try another --port)") from None
+    server.start()
+    click.secho(f"Serving {edition} edition on {server.url} (watching content, quizzes, theme and "
+                "site_config.yml; Ctrl+C stops)", fg="green", err=True)
+    try:
+        while True:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+        click.echo("Stopped.", err=True)
 
 
 @main.command()

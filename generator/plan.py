@@ -22,9 +22,12 @@ from typing import Any, Literal
 
 from . import model as m
 from .i18n import catalogue
+from .incremental import default_out
 from .outreach.strings import word as ui_word
 
 EDITIONS = ("public", "lecturer")
+
+__all__ = ["EDITIONS", "KitFile", "MediaFile", "Plan", "SitePage", "default_out", "make_plan"]
 
 #: Where the kits come from in this run: rendered now, or kept from the previous build in the output
 #: folder (``build --no-kits``: only those built for the same edition, only files that exist).
@@ -44,11 +47,6 @@ NAV: list[tuple[str, str]] = [
     ("lecturers", "lecturers.md"),
     ("kits", "kits.md"),
 ]
-
-
-def default_out(root: Path, edition: str) -> Path:
-    """The output folder of an edition when ``--out`` is not given: ``site/`` or ``site-lecturer/``."""
-    return root / ("site" if edition == "public" else "site-lecturer")
 
 
 @dataclass(frozen=True)

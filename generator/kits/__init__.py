@@ -75,16 +75,16 @@ class KitsResult:
 
 def render_kits(
     project: m.Project, plan: Plan, writer: OutputWriter, *, log: Log = lambda _m: None, use_cache: bool = True,
-    workers: int | None = None,
+    workers: int | None = None, tick: Callable[[int], None] = lambda _n: None,
 ) -> KitsResult:
     """Render the kit files ``plan.kits`` lists into ``writer`` and write ``kits/manifest.json``.
 
     ``workers``: processes for rendering what is not cached (default: the CPU count, at most 4; 1 renders
-    in this process).
+    in this process). ``tick(n)``: ``n`` more files are ready (for a progress display).
     """
     started = time.perf_counter()
     result = KitsResult()
-    run = _Run(project, log, result, use_cache, plan.edition)
+    run = _Run(project, log, result, use_cache, plan.edition, tick)
     jobs = [run.job(kit) for kit in plan.kits if kit.kind != WHOLE_KIT]
     written: dict[str, bytes] = {}
     entries: dict[str, dict[str, Any]] = {}
@@ -133,9 +133,11 @@ def _kit_images(project: m.Project) -> list[str]:
 
 
 class _Run:
-    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool, edition: str) -> None:
+    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool, edition: str,
+                 tick: Callable[[int], None]) -> None:
         self.p = project
         self.edition = edition
+        self.tick = tick
         self.cfg = project.config
         self.log = log
         self.result = result
@@ -197,6 +199,7 @@ class _Run:
             if self.cache is not None and (hit := self.cache.get(key)) is not None:
                 outputs[i] = hit
                 self.result.cached += 1
+                self.tick(1)
             else:
                 todo.append((i, key, task))
         workers = _worker_count(workers, len(todo))
@@ -212,9 +215,9 @@ class _Run:
             with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=die_with_parent,
                                         initargs=(os.getpid(),)) as pool:
                 futures = [pool.submit(run_task, task, self.roots) for _i, _key, task in todo]
-                done = [f.result() for f in futures]
+                done = [self._ticked(f.result()) for f in futures]
         else:
-            done = [run_task(task, self.roots) for _i, _key, task in todo]
+            done = [self._ticked(run_task(task, self.roots)) for _i, _key, task in todo]
         for (i, key, _task), (data, meta, warning) in zip(todo, done, strict=True):
             if warning:
                 self.warn(f"Warning: {jobs[i].file.path} {warning}")
@@ -223,6 +226,10 @@ class _Run:
             outputs[i] = (data, meta)
             self.result.rendered += 1
         return [o for o in outputs if o is not None]
+
+    def _ticked(self, output: Any) -> Any:
+        self.tick(1)
+        return output
 
     # -- how to render each kind of file -------------------------------------------------------------
     def job(self, kit: KitFile) -> _Job:

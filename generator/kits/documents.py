@@ -347,7 +347,7 @@ class Documents:
         return self._k[key]
 
     def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
-        page_label = ctx.pop("page_label", k.gettext("kit." + kind) + (f" · {k.gettext('kit.village_edition')}" if k.village else ""))
+        page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.gettext('kit.village_edition')}" if k.village else ""))
         lecturers = self.edition == "lecturer" and kind in LECTURER_DOCUMENTS
         edition_mark = k.gettext("slides.lecturer_edition_mark") if lecturers else ""
         return _env().get_template(template).render(

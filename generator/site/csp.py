@@ -37,6 +37,11 @@ FILE_WORKER = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javasc
 _BOOTSTRAP = re.compile(r'var BOOTSTRAP = ("(?:[^"\\]|\\.)*");')
 
 
+def script_source(script: str) -> str:
+    """The CSP source (``'sha256-…'``) that allows one inline script with exactly this text."""
+    return _source(script)
+
+
 def _source(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return f"'sha256-{digest}'"

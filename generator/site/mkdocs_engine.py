@@ -11,6 +11,9 @@ Offline and ``file://`` traps handled here:
 * the ``offline`` plugin inlines the search index, but it would add an iframe-worker shim from
   unpkg.com: we give it our own ``iframe-worker.js`` instead (search from ``file://``, written so that the
   pages' Content-Security-Policy allows it), so it adds nothing from another host.
+* search: Material's one-file index (every page's whole text, loaded by every page) is replaced after
+  the build by Dandelion's sharded one (``search_index``) and Material's worker script by ours, which
+  answers the same search box; nothing of the index is loaded before the reader searches.
 * no ``navigation.instant`` (it fetches pages) and no sitemap-based language switch: each page
   carries the relative link to its twin in the other language.
 * ``use_directory_urls: false``: ``lessons/x.html`` rather than ``lessons/x/``, which ``file://``
@@ -30,6 +33,7 @@ import json
 import logging
 import posixpath
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -251,10 +255,13 @@ _HTML_LINK_NOISE = re.compile(
 _REMOTE_STRING = re.compile(r"""(["'`])(?:https?:)?//(?:unpkg\.com|api\.github\.com|\$\{[^}`]*\})/[^"'`]*\1""")
 
 
-def finish_language(site_dir: Path, search_keys: dict[str, list[str]]) -> None:
-    """The post-build step on the files of one language's site, after :func:`build_language`."""
-    _offline_bundle(site_dir)
-    _add_search_keys(site_dir, search_keys)
+def finish_language(site_dir: Path, search_keys: dict[str, dict[str, int]]) -> None:
+    """The post-build step on the files of one language's site, after :func:`build_language`.
+
+    ``search_keys``: per page (``lessons/x.html``) the pinyin search keys and their weights.
+    """
+    stub = _lazy_search_index(site_dir, search_keys)
+    _offline_bundle(site_dir, stub)
     _add_security_policy(site_dir)
 
 
@@ -266,41 +273,73 @@ def _add_security_policy(site_dir: Path) -> None:
         page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def _offline_bundle(site_dir: Path) -> None:
-    """Remove other hosts' addresses from Material's bundle, and the source maps that repeat them."""
+def _offline_bundle(site_dir: Path, search_stub: dict[str, Any] | None) -> None:
+    """Remove other hosts' addresses from Material's bundle, and the source maps that repeat them; make
+    its search load nothing before the reader searches (:func:`_lazy_search_bundle`)."""
     scripts = site_dir / "assets" / "javascripts"
     for bundle in scripts.glob("bundle.*.min.js"):
         text = _REMOTE_STRING.sub(lambda m: m.group(1) + "data:text/javascript," + m.group(1), bundle.read_text(encoding="utf-8"))
+        if search_stub is not None:
+            text = _lazy_search_bundle(text, search_stub)
         bundle.write_text(re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text), encoding="utf-8")
     for source_map in scripts.rglob("*.js.map"):
         source_map.unlink()
 
 
-#: The offline plugin's copy of the search index as a script (``var __index = {…}``), which is what the
-#: site reads from ``file://``; it is written again from the amended index.
-_INLINE_INDEX = ("search_index.js", "var __index = ")
+#: Material's bundle (9.x) asks for the whole index as soon as a page loads over http (and, for the
+#: search.highlight feature, from file:// too): ``function ks(){return location.protocol==="file:"?…
+#: search_index.js…:…search_index.json…}``. It is replaced by the index's small settings, given inline,
+#: and the worker's setup waits for the search box to open on http as it already does on file://.
+_INDEX_LOADER = re.compile(
+    r'function ([\w$]+)\(\)\{return location\.protocol==="file:"\?[\w$]+\(`\$\{new URL\("search/search_index\.js",[\w$]+\.base\)\}`\)'
+    r'\.pipe\([^`]*?\):[\w$]+\(new URL\("search/search_index\.json",[\w$]+\.base\)\)\}'
+)
+_SETUP_AT_LOAD = re.compile(r'([\w$]+)\(location\.protocol!=="file:"\),([\w$]+)\("search"\)')
 
 
-def _add_search_keys(site_dir: Path, keys: dict[str, list[str]]) -> None:
-    """Add pinyin search keys to the search index and to the offline plugin's inlined copy of it.
+def _lazy_search_bundle(bundle: str, stub: dict[str, Any]) -> str:
+    """Material's bundle with the index loader and the eager worker setup replaced (see above)."""
+    setup = _SETUP_AT_LOAD.search(bundle)
+    loader = _INDEX_LOADER.search(bundle)
+    if setup is None or loader is None:
+        raise BuildError("this version of MkDocs Material loads its search index in a way Dandelion does not know; "
+                         "install the version pyproject.toml names")
+    of = setup.group(1)  # RxJS ``of`` under its minified name
+    inline = json.dumps(stub, ensure_ascii=False, separators=(",", ":"))
+    bundle = bundle[:loader.start()] + f"function {loader.group(1)}(){{return {of}({inline})}}" + bundle[loader.end():]
+    return _SETUP_AT_LOAD.sub(lambda m: f"{m.group(1)}(!1),{m.group(2)}(\"search\")", bundle, count=1)
 
-    Material's search reads extra fields declared in the index config; each document gets a short
-    ``pinyin`` field with toneless pinyin and initials of its Chinese words, so ``bingdu``,
-    ``bing du`` and ``bd`` find 冰毒.
-    """
-    index_file = site_dir / "search" / "search_index.json"
-    if not keys or not index_file.exists():
-        return
+
+#: Our search worker, written over Material's worker script (search-core.js first: the worker uses it).
+WORKER_SOURCES = ("search-core.js", "search-worker.js")
+
+
+def _lazy_search_index(site_dir: Path, keys: dict[str, dict[str, int]]) -> dict[str, Any] | None:
+    """Turn Material's search index into Dandelion's sharded one (:mod:`generator.site.search_index`),
+    put Dandelion's worker in place of Material's, and return the settings the bundle gets inline
+    (``None`` when the site has no search)."""
+    from .search_index import Section, build_index, plain_text, write_index
+
+    folder = site_dir / "search"
+    index_file = folder / "search_index.json"
+    if not index_file.exists():
+        return None
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
-        location = doc.get("location", "")
-        page = posixpath.normpath(location.split("#", 1)[0] or "index.html")
-        words = keys.get(page)
-        if words and "#" not in location:
-            doc["pinyin"] = " ".join(words)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    index_file.write_text(data, encoding="utf-8")
-    inline_name, prefix = _INLINE_INDEX
-    inline = index_file.with_name(inline_name)
-    if inline.exists():
-        inline.write_text(prefix + data, encoding="utf-8")
+    sections = [Section(_page_location(doc.get("location", "")), plain_text(doc.get("title", "")),
+                        plain_text(doc.get("text", ""))) for doc in index.get("docs", [])]
+    write_index(folder, build_index(sections, keys))
+    scripts = site_dir / "assets" / "javascripts"
+    worker = "".join((PACKAGE_THEME / "assets" / "javascripts" / name).read_text(encoding="utf-8") for name in WORKER_SOURCES)
+    for material_worker in (scripts / "workers").glob("search.*.min.js"):
+        material_worker.write_text(worker, encoding="utf-8")
+    for name in WORKER_SOURCES:
+        (scripts / name).unlink(missing_ok=True)
+    shutil.rmtree(scripts / "lunr", ignore_errors=True)  # Material's worker needed it; ours does not
+    return {"config": index.get("config", {}), "docs": []}
+
+
+def _page_location(location: str) -> str:
+    """Material writes ``""`` or ``"#part"`` for the home page; sections are keyed by their page file."""
+    page, hash_mark, anchor = location.partition("#")
+    page = posixpath.normpath(page or "index.html")
+    return f"{page}{hash_mark}{anchor}"

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from generator.zh.core import HAN_RUN, SyllableReader, cut, toneless, word_tags
 from generator.zh.domain import domain_words
 
-__all__ = ["STOPWORDS", "key_overhead", "query_variants", "search_keys", "words"]
+__all__ = ["STOPWORDS", "key_overhead", "query_variants", "search_keys", "weighted_search_keys", "words"]
 
 # Frequent words that would match almost every page: no keys for them.
 STOPWORDS = frozenset(
@@ -84,14 +84,21 @@ def search_keys(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) ->
 
     ``terms``: words that always get keys when they occur in ``text`` (pass the glossary terms).
     """
-    keys: dict[str, None] = {}
+    return list(weighted_search_keys(text, pinyin, terms))
+
+
+def weighted_search_keys(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) -> dict[str, int]:
+    """:func:`search_keys` with how often the word behind each key occurs in ``text`` (the most frequent
+    word when two words share a key), so a search ranks the pages about 冰毒 above one that names it once."""
+    keys: dict[str, int] = {}
     for word in words(text, pinyin, terms):
         syllables = [toneless(s) for _, s in pinyin.syllables(word) if s]
         if len(syllables) < 2:
             continue
-        keys.setdefault("".join(syllables), None)
-        keys.setdefault("".join(s[0] for s in syllables), None)
-    return list(keys)
+        count = max(1, text.count(word))
+        for key in ("".join(syllables), "".join(s[0] for s in syllables)):
+            keys[key] = max(keys.get(key, 0), count)
+    return keys
 
 
 _PINYIN_QUERY = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)+")

@@ -211,14 +211,59 @@ def test_phone_layout_has_no_horizontal_scroll(built_site: Path, make_page: Any)
 
 
 def test_pinyin_keys_add_at_most_a_quarter_to_the_search_index(built_site: Path) -> None:
-    index = json.loads((built_site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("pinyin" in doc for doc in index["docs"])
+    """The keys are the ASCII terms of the Chinese site's index that no section's words give."""
+    from generator.site.search_index import terms
 
-    def size(data: dict[str, Any]) -> int:
-        return len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    folder = built_site / "zh" / "search"
+    sections = []
+    for chunk in folder.glob("d-*.js"):
+        sections += json.loads(chunk.read_text(encoding="utf-8").split(",", 2)[2].rsplit(")", 1)[0])
+    words = {term for _location, title, text in sections for term in terms(f"{title} {text}")}
+    shards = [json.loads(f.read_text(encoding="utf-8").split(",", 2)[2].rsplit(")", 1)[0]) for f in folder.glob("t-*.js")]
+    keys = {term for shard in shards for term in shard if term.isascii() and term not in words}
+    assert "bingdu" in keys and "bd" in keys
 
-    with_keys = size(index)
-    for doc in index["docs"]:
-        doc.pop("pinyin", None)
-    without = size(index)
-    assert with_keys <= without * 1.25, f"pinyin keys grow the index by {with_keys / without - 1:.0%}"
+    def size(shard: dict[str, list[int]]) -> int:
+        return len(json.dumps(shard, ensure_ascii=False, separators=(",", ":")).encode())
+
+    total = sum(size(shard) for shard in shards) + sum(f.stat().st_size for f in folder.glob("d-*.js"))
+    added = sum(size({term: postings for term, postings in shard.items() if term in keys}) for shard in shards)
+    assert added <= (total - added) * 0.25, f"pinyin keys grow the index by {added / (total - added):.0%}"
+
+    assert not (folder / "search_index.json").exists() and not (folder / "search_index.js").exists()
+
+
+@pytest.fixture()
+def http_site(built_site: Path) -> Any:
+    """The built site over http on 127.0.0.1 (a free port), stopped after the test."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("over", ["file", "http"])
+def test_search_index_is_loaded_only_when_searching(built_site: Path, make_page: Any, request: Any, over: str) -> None:
+    base = request.getfixturevalue("http_site") if over == "http" else built_site.as_uri() + "/"
+    page = make_page()
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(base + "zh/lessons/index.html")
+    page.wait_for_timeout(500)
+    assert [u for u in asked if "/search/" in u or "search_index" in u] == []
+    assert search(page, "冰毒")
+    loaded = [u.split("/search/", 1)[1] for u in asked if "/search/" in u]
+    assert "meta.js" in loaded and any(name.startswith("t-") for name in loaded)
+    assert not [u for u in asked if "lunr" in u or "search_index" in u]

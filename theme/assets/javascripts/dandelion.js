@@ -104,8 +104,20 @@
     });
   }
 
+  /* Material's search reads the box on keyup. Text that arrives without one (a phone keyboard's
+     suggestion, an input method's word, pasting from a menu, voice input) would not be searched until
+     the next key: announce each such input as a keyup too. */
+  function searchEveryInput() {
+    var input = document.querySelector(".md-search__input");
+    if (!input) return;
+    input.addEventListener("input", function (ev) {
+      if (!ev.isComposing) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
+
   function init() {
     nameSearchDialog();
+    searchEveryInput();
     initPinyinSearch();
     var form = document.querySelector(".dl-filters");
     if (form) initFilters(form);

@@ -1,0 +1,313 @@
+"""Performance and scale (issue 12): every figure of the issue's table, at 50, 200 and 800 generated lessons.
+
+Each corpus is the example project plus N generated lessons of about 1,500 Chinese characters (sentences
+drawn, with a fixed seed, from the example lessons, so the words are real and varied). Per size it
+measures, in CPU seconds of child processes (``dandelion build --no-kits`` run as a real command):
+
+* first build, and the CPU per lesson (slope between sizes);
+* HTML per lesson page;
+* our site build ÷ plain ``mkdocs build`` of the same generated docs and config (both languages);
+* rebuild with nothing changed ÷ first build, and after editing one lesson ÷ first build;
+* the search: bytes requested at page load (none: the browser tests check it), index on disk, and the
+  bytes a first search loads for several queries (the worker's own steps, run in Node on the built files);
+* pinyin search keys' share of the build's CPU;
+* the site's own JavaScript a lesson page and a quiz page load.
+
+Then, once: kit rendering with 1 and 2 worker processes (cache off) on a small generated project, the
+speed-up, and kit bytes per lesson of the public edition.
+
+    .venv/bin/python bench/performance.py [--sizes 50 200 800] [--kit-lessons 6]
+
+Nothing is asserted: timings are only ever measured here, never in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TODAY = "2026-11-28"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+QUERIES = {"zh": ["冰毒", "bingdu", "bd", "社区戒毒", "海洛因", "methamphetamine"], "en": ["methamphetamine", "relapse"]}
+
+LESSON = """title: {{zh: "生成课程{n}：{title}", en: "Generated lesson {n}: {title_en}"}}
+summary: {{zh: "用于性能测试的生成课程。", en: "A generated lesson for the performance bench."}}
+audiences: [residents]
+settings: [community]
+duration_minutes: 60
+topics: [drug-basics]
+sections:
+{sections}"""
+SECTION = """  - id: part-{i}
+    title: {{zh: "第{i}部分：{title}", en: "Part {i}: {title_en}"}}
+    minutes: 12
+    body:
+      zh: "{zh}"
+      en: "{en}"
+"""
+
+
+# --- the corpus ----------------------------------------------------------------------------------
+
+
+def sentence_pools() -> tuple[list[str], list[str]]:
+    """Chinese and English sentences of the example lessons, without Markdown or links."""
+    import yaml
+
+    zh: set[str] = set()
+    en: set[str] = set()
+    for path in sorted((ROOT / "content" / "lessons").glob("*.yml")):
+        for section in yaml.safe_load(path.read_text(encoding="utf-8")).get("sections", []):
+            body = section.get("body") or {}
+            for lang, pool, cut in (("zh", zh, r"(?<=[。！？])"), ("en", en, r"(?<=[.!?])\s+")):
+                text = body.get(lang, "") if isinstance(body, dict) else ""
+                text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+                text = re.sub(r"[*_`#>|\"\\]|^\s*[-\d.]+\s", "", text, flags=re.M)
+                for sentence in re.split(cut, text.replace("\n", "")):
+                    sentence = sentence.strip()
+                    if (lang == "en" or len(HAN.findall(sentence)) >= 8) and 10 <= len(sentence) <= 120:
+                        pool.add(sentence)
+    return sorted(zh), sorted(en)
+
+
+def make_corpus(folder: Path, lessons: int, seed: int = 12) -> Path:
+    """The example project plus ``lessons`` generated lessons (about 1,500 Han characters each)."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "site_config.yml", folder / "site_config.yml")
+    for name in ("content", "quizzes"):
+        shutil.copytree(ROOT / name, folder / name)
+    zh_pool, en_pool = sentence_pools()
+    rng = random.Random(seed)
+    for n in range(1, lessons + 1):
+        parts = []
+        for i in range(1, 6):
+            chosen: list[str] = []
+            while sum(len(HAN.findall(s)) for s in chosen) < 300:
+                chosen.append(rng.choice(zh_pool))
+            words = rng.sample(en_pool, 4)
+            parts.append(SECTION.format(i=i, title=chosen[0][:8].rstrip("，、：；"), title_en=f"section {i}",
+                                        zh="".join(chosen), en=" ".join(words)))
+        title = rng.choice(zh_pool)[:10].rstrip("，、：；")
+        text = LESSON.format(n=n, title=title, title_en=f"topic {n}", sections="".join(parts))
+        (folder / "content" / "lessons" / f"gen-{n:04d}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+# --- measuring -----------------------------------------------------------------------------------
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(args: list[str], **kwargs: object) -> tuple[float, float, str]:
+    """(CPU seconds, wall seconds, standard output) of a child process."""
+    cpu, wall = child_cpu(), time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)  # type: ignore[call-overload]
+    if done.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{done.stderr[-3000:]}")
+    return child_cpu() - cpu, time.perf_counter() - wall, done.stdout
+
+
+def our_build(project: Path, keep: Path | None = None) -> tuple[float, float, dict[str, float]]:
+    """``dandelion build --no-kits`` as a child process; keeps the engine's docs and config in ``keep``."""
+    args = [sys.executable, __file__, "--one-build", str(project)] + ([str(keep)] if keep else [])
+    cpu, wall, out = run(args)
+    return cpu, wall, json.loads(out.strip().splitlines()[-1])
+
+
+def one_build(project: Path, keep: Path | None) -> None:
+    """Child process: build once; copy each language's MkDocs docs and config into ``keep``; time the keys."""
+    from generator import build as build_module
+    from generator.cli import main
+    from generator.site import mkdocs_engine
+
+    timings = {"keys_cpu": 0.0}
+    original_run, original_keys = mkdocs_engine._run_mkdocs, build_module._search_keys
+
+    def keeping_run(config_file: Path) -> list[str]:
+        if keep is not None:
+            work = config_file.parent
+            target = keep / work.name
+            shutil.copytree(work, target, dirs_exist_ok=True)
+            text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace(str(work), str(target))
+            (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+        return original_run(config_file)
+
+    def timed_keys(*args: object, **kwargs: object) -> object:
+        start = time.process_time()
+        try:
+            return original_keys(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            timings["keys_cpu"] += time.process_time() - start
+
+    mkdocs_engine._run_mkdocs = keeping_run  # type: ignore[assignment]
+    build_module._search_keys = timed_keys  # type: ignore[assignment]
+    try:
+        main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
+    finally:
+        print(json.dumps(timings))
+
+
+def plain_mkdocs(keep: Path) -> float:
+    """CPU seconds of ``mkdocs build`` (the plain command) of every kept language's docs and config."""
+    total = 0.0
+    for config in sorted(keep.glob("*/mkdocs.yml")):
+        with tempfile.TemporaryDirectory() as out:
+            cpu, _wall, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out])
+            total += cpu
+    return total
+
+
+def first_search_bytes(site: Path, lang: str, query: str) -> int:
+    """Bytes of the index files the search worker loads for ``query`` (its own steps, in Node)."""
+    core = ROOT / "theme" / "assets" / "javascripts" / "search-core.js"
+    folder = site / lang / "search"
+    script = f"""
+const fs = require("fs"), path = require("path");
+const core = require({json.dumps(str(core))});
+const folder = {json.dumps(str(folder))};
+const store = {{meta: null, t: {{}}, d: {{}}, add(kind, name, data) {{ if (kind === "meta") this.meta = data; else this[kind][name] = data; }}}};
+let bytes = 0;
+const load = (name) => {{ const text = fs.readFileSync(path.join(folder, name), "utf8"); bytes += Buffer.byteLength(text); new Function("__dlSearch", text)(store); }};
+load("meta.js");
+const plan = core.plan({json.dumps(query, ensure_ascii=False)});
+core.shardsFor(plan, store.meta.han_shards).filter((n) => store.meta.shards.includes(n)).forEach((n) => load("t-" + n + ".js"));
+const groups = core.group(core.score(plan, store.t, store.meta), store.meta);
+const sections = [];
+groups.forEach((g) => {{ sections.push(g.first); g.sections.forEach((s) => sections.push(s[0])); }});
+core.chunksFor(sections, store.meta.chunk).forEach((n) => load("d-" + n + ".js"));
+console.log(JSON.stringify({{bytes, groups: groups.length}}));
+"""
+    node = shutil.which("node") or shutil.which("nodejs") or "node"
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    return int(json.loads(done.stdout)["bytes"])
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def page_scripts(page: Path) -> int:
+    """Bytes of the site's own scripts (and Material's bundle) a page loads."""
+    total = 0
+    for src in re.findall(r'<script src="([^"]+)"', page.read_text(encoding="utf-8")):
+        target = (page.parent / src.split("?", 1)[0]).resolve()
+        if target.is_file():
+            total += target.stat().st_size
+    return total
+
+
+def measure(lessons: int, work: Path) -> dict[str, float]:
+    project = make_corpus(work / f"p{lessons}", lessons)
+    keep = work / f"keep{lessons}"
+    first_cpu, first_wall, inner = our_build(project, keep)
+    plain = plain_mkdocs(keep)
+    noop_cpu, _, _ = our_build(project)
+    lesson = project / "content" / "lessons" / "gen-0001.yml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("第1部分", "第一部分", 1), encoding="utf-8")
+    edit_cpu, _, _ = our_build(project)
+    site = project / "site"
+    pages = sorted((site / "zh" / "lessons").glob("gen-*.html"))
+    searches = {f"{lang}:{q}": first_search_bytes(site, lang, q) for lang, queries in QUERIES.items() for q in queries}
+    quiz_page = next(p for p in sorted((site / "zh" / "quizzes").glob("*.html")) if "index" not in p.name
+                     and "-worksheet" not in p.name and "-answers" not in p.name)
+    row = {
+        "lessons": lessons, "first_cpu": first_cpu, "first_wall": first_wall, "plain_cpu": plain,
+        "noop_cpu": noop_cpu, "edit_cpu": edit_cpu, "keys_cpu": inner["keys_cpu"],
+        "page_kb": statistics.mean(p.stat().st_size for p in pages) / 1024,
+        "index_mb": folder_bytes(site / "zh" / "search") / 1e6,
+        "search_max_mb": max(v for k, v in searches.items() if k.startswith("zh:")) / 1e6,
+        "searches": {k: v / 1e6 for k, v in searches.items()},
+        "js_lesson_kb": page_scripts(pages[0]) / 1024, "js_quiz_kb": page_scripts(quiz_page) / 1024,
+    }
+    shutil.rmtree(project)
+    shutil.rmtree(keep)
+    return row
+
+
+def kits(lessons: int, work: Path) -> dict[str, float]:
+    """Kit rendering with 1 and 2 processes (no cache), and public-edition kit bytes per lesson."""
+    from generator.scaffold import init_project
+
+    project = work / "kits"
+    init_project(project)
+    corpus = make_corpus(work / "kits-source", lessons)
+    for path in sorted((corpus / "content" / "lessons").glob("gen-*.yml")):
+        shutil.copy(path, project / "content" / "lessons" / path.name)
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\ntopics:\n  drug-basics: {zh: 认识毒品, en: What drugs are}\n",
+                      encoding="utf-8")
+    times = {}
+    for workers in (1, 2):
+        script = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+                  f"from generator.kits.cli_support import kits_only; "
+                  f"kits_only(Path({str(project)!r}), out=Path({str(work / 'kits-out')!r}), edition='public', "
+                  f"use_cache=False, workers={workers})")
+        _cpu, wall, _ = run([sys.executable, "-c", script])
+        times[workers] = wall
+    generated = [p for p in (work / "kits-out" / "kits").rglob("*") if p.is_file() and "/gen-" in p.as_posix()]
+    return {"lessons": lessons, "one_s": times[1], "two_s": times[2], "speedup": times[1] / times[2],
+            "mb_per_lesson": sum(p.stat().st_size for p in generated) / lessons / 1e6, "files": len(generated)}
+
+
+def report(rows: list[dict[str, float]], kit: dict[str, float] | None, seconds: float) -> None:
+    print("\nPerformance (CPU seconds of `dandelion build --no-kits` as a command; medians are single runs here)")
+    print(f"{'lessons':>8} {'build s':>8} {'plain s':>8} {'÷plain':>7} {'no-op':>7} {'1 edit':>7} {'keys':>6} "
+          f"{'page KB':>8} {'index MB':>9} {'search MB':>10} {'JS lesson/quiz KB':>18}")
+    for r in rows:
+        print(f"{r['lessons']:>8} {r['first_cpu']:>8.1f} {r['plain_cpu']:>8.1f} {r['first_cpu'] / r['plain_cpu']:>7.2f} "
+              f"{r['noop_cpu'] / r['first_cpu']:>7.3f} {r['edit_cpu'] / r['first_cpu']:>7.2f} "
+              f"{r['keys_cpu'] / r['first_cpu']:>6.1%} {r['page_kb']:>8.1f} {r['index_mb']:>9.2f} "
+              f"{r['search_max_mb']:>10.3f} {r['js_lesson_kb']:>8.0f}/{r['js_quiz_kb']:.0f}")
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        slope = (large["first_cpu"] - small["first_cpu"]) / (large["lessons"] - small["lessons"])
+        print(f"\nbuild CPU ≈ {slope:.3f} s per lesson + {small['first_cpu'] - slope * small['lessons']:.1f} s")
+    print("search index bytes requested at page load: 0 (tests/browser/test_site.py checks it over http and file://)")
+    for r in rows:
+        print(f"first search at {r['lessons']} lessons (MB): "
+              + ", ".join(f"{k} {v:.3f}" for k, v in r["searches"].items()))
+    if kit:
+        print(f"\nkits ({kit['lessons']} generated lessons, {kit['files']} files, public edition, no cache): "
+              f"1 process {kit['one_s']:.1f} s, 2 processes {kit['two_s']:.1f} s, speed-up ×{kit['speedup']:.2f}; "
+              f"{kit['mb_per_lesson']:.2f} MB per lesson")
+    print(f"\nbench wall time {seconds / 60:.1f} min")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="*", type=int, default=[50, 200, 800])
+    parser.add_argument("--kit-lessons", type=int, default=6, help="generated lessons for the kit figures (0: none)")
+    parser.add_argument("--one-build", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one_build:
+        one_build(Path(args.one_build[0]), Path(args.one_build[1]) if len(args.one_build) > 1 else None)
+        return
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="dandelion-bench-") as tmp:
+        work = Path(tmp)
+        rows = []
+        for n in sorted(args.sizes):
+            rows.append(measure(n, work))
+            print(f"measured {n} lessons", file=sys.stderr, flush=True)
+        kit = kits(args.kit_lessons, work) if args.kit_lessons else None
+    report(rows, kit, time.perf_counter() - started)
+
+
+if __name__ == "__main__":
+    main()
