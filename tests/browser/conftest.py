@@ -88,6 +88,10 @@ def make_page(chromium_browser: Any) -> Iterator[Callable[..., Any]]:
 
     def factory(width: int = 1280, height: int = 900, **kwargs: Any) -> Any:
         kwargs.setdefault("accept_downloads", True)
+        # Pages carry a Content-Security-Policy without 'unsafe-eval'; Playwright's wait_for_function
+        # evaluates its predicate with eval, so tests bypass the policy unless they test it
+        # (tests/browser/test_csp_in_browser.py passes bypass_csp=False).
+        kwargs.setdefault("bypass_csp", True)
         context = chromium_browser.new_context(viewport={"width": width, "height": height}, **kwargs)
         guard = PageGuard()
 
