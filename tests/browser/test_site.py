@@ -101,7 +101,8 @@ def test_pinyin_search_finds_chinese_words(built_site: Path, make_page: Any, que
     page.goto(url(built_site, "zh/index.html"))
     assert search(page, query), f"no result for {query}"
     pages = result_files(page)
-    about = ["冰毒" in p.read_text(encoding="utf-8") for p in pages]
+    # toneless "bingdu" is also 病毒 (virus), which the HIV lesson is about: both are right answers
+    about = [any(word in p.read_text(encoding="utf-8") for word in ("冰毒", "病毒")) for p in pages]
     if query == "bd":  # initials are ambiguous (不断, 报道 …): 冰毒 pages must be among the first
         assert any(about[:3]), pages[:3]
     else:  # the best results are pages about 冰毒
