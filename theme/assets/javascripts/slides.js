@@ -152,6 +152,16 @@
     });
   }
 
+  /** Keys, swipes and [data-action] buttons all go through one ``act(action)`` (deck and presenter alike). */
+  function wireControls(act) {
+    onKeys(act);
+    onSwipe(act);
+    document.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest("[data-action]");
+      if (button) act(button.getAttribute("data-action"));
+    });
+  }
+
   function onSwipe(handler) {
     var start = null;
     document.addEventListener("touchstart", function (ev) {
@@ -235,12 +245,7 @@
       return true;
     }
 
-    onKeys(act);
-    onSwipe(act);
-    document.addEventListener("click", function (ev) {
-      var button = ev.target.closest && ev.target.closest("[data-action]");
-      if (button) act(button.getAttribute("data-action"));
-    });
+    wireControls(act);
     blank.addEventListener("click", function () { setBlank(false); tell(); });
     window.addEventListener("message", function (ev) {
       var data = ev.data;
@@ -336,12 +341,7 @@
       } else return false;
       return true;
     }
-    onKeys(act);
-    onSwipe(act);
-    document.addEventListener("click", function (ev) {
-      var button = ev.target.closest && ev.target.closest("[data-action]");
-      if (button) act(button.getAttribute("data-action"));
-    });
+    wireControls(act);
     window.addEventListener("message", function (ev) {
       var data = ev.data;
       if (!isOurMessage(data, deckId)) return;
