@@ -39,10 +39,6 @@ _BOOTSTRAP = re.compile(r'var BOOTSTRAP = ("(?:[^"\\]|\\.)*");')
 
 def script_source(script: str) -> str:
     """The CSP source (``'sha256-…'``) that allows one inline script with exactly this text."""
-    return _source(script)
-
-
-def _source(script: str) -> str:
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return f"'sha256-{digest}'"
 
@@ -53,7 +49,7 @@ def iframe_worker_hash() -> str:
     found = _BOOTSTRAP.search(FILE_WORKER.read_text(encoding="utf-8"))
     if found is None:
         raise RuntimeError(f"{FILE_WORKER} lost its BOOTSTRAP string: the search iframe would be blocked")
-    return _source(json.loads(found.group(1)))
+    return script_source(json.loads(found.group(1)))
 
 
 def inline_script_hashes(html: str) -> list[str]:
@@ -66,7 +62,7 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = _TYPE.search(attrs)
         if (kind.group(1).lower() if kind else "") not in _EXECUTABLE_TYPES:
             continue  # JSON data islands are not run
-        source = _source(match.group("body"))
+        source = script_source(match.group("body"))
         if source not in hashes:
             hashes.append(source)
     return hashes
