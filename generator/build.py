@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import incremental
-from . import model as m
+from . import incremental, model
 from .clock import build_date, build_time
 from .errors import Diagnostics
 from .loader import load_checked
@@ -108,7 +107,7 @@ SITE_OWNER = "site engine"
 # --- the steps ---------------------------------------------------------------------------------
 
 
-def _plan(project: m.Project, edition: str, with_kits: bool, writer: OutputWriter) -> Plan:
+def _plan(project: model.Project, edition: str, with_kits: bool, writer: OutputWriter) -> Plan:
     """What this build writes; without kits, the kit files already in the output for this edition."""
     if with_kits:
         return make_plan(project, edition=edition, kits="render")
@@ -117,7 +116,7 @@ def _plan(project: m.Project, edition: str, with_kits: bool, writer: OutputWrite
     return make_plan(project, edition=edition, kits="keep", existing_kits=existing_kit_paths(writer.out, edition))
 
 
-def _render_kits(project: m.Project, plan: Plan, writer: OutputWriter, log: Log, progress: Progress) -> None:
+def _render_kits(project: model.Project, plan: Plan, writer: OutputWriter, log: Log, progress: Progress) -> None:
     """Render the kit files the plan lists (a missing dependency of the kits fails the build)."""
     from .kits import render_kits
 
@@ -130,7 +129,7 @@ def _keep_kits(plan: Plan, writer: OutputWriter) -> None:
         writer.carry_over("kits", "kept kits")
 
 
-def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt.date,
+def _render_site(project: model.Project, plan: Plan, writer: OutputWriter, today: dt.date,
                  progress: Progress) -> tuple[int, list[str]]:
     """Every language's pages, laid out by the site engine into ``<lang>/``; (pages, engine warnings)."""
     from .kits.manifest import MANIFEST_PATH, load_manifest
@@ -161,7 +160,7 @@ def _render_site(project: m.Project, plan: Plan, writer: OutputWriter, today: dt
     return count, warnings
 
 
-def _render_slides(project: m.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
+def _render_slides(project: model.Project, plan: Plan, writer: OutputWriter, log: Log) -> None:
     """Every lesson's slide deck (and presenter view) in ``<lang>/slides/``, after the site engine, whose
     folders they sit in (they load its ``assets/``)."""
     from .slides import render_slides
@@ -170,7 +169,7 @@ def _render_slides(project: m.Project, plan: Plan, writer: OutputWriter, log: Lo
     log(f"Slides: {count} decks and presenter views")
 
 
-def _site_name(project: m.Project, plan: Plan, lang: str) -> str:
+def _site_name(project: model.Project, plan: Plan, lang: str) -> str:
     """The name in every page's header; the lecturer edition's says so (讲师版 / Lecturer edition)."""
     from .i18n import catalogue
 
@@ -178,7 +177,7 @@ def _site_name(project: m.Project, plan: Plan, lang: str) -> str:
     return f"{catalogue(lang).gettext('slides.lecturer_edition_mark')} · {name}" if plan.edition == "lecturer" else name  # first: narrow headers cut the end
 
 
-def _write_calendars(project: m.Project, plan: Plan, writer: OutputWriter, stamp: dt.datetime) -> None:
+def _write_calendars(project: model.Project, plan: Plan, writer: OutputWriter, stamp: dt.datetime) -> None:
     """The iCalendar feeds the plan lists, inside each language's ``events/`` (DTSTAMP: the build time)."""
     from .outreach.feeds import feed_bytes
     from .outreach.strings import word
@@ -195,14 +194,14 @@ def _write_calendars(project: m.Project, plan: Plan, writer: OutputWriter, stamp
         writer.write_bytes(feed.path, feed_bytes(project, events, feed.lang, name, stamp), SITE_OWNER)
 
 
-def _reminders(project: m.Project, today: dt.date) -> list[str]:
+def _reminders(project: model.Project, today: dt.date) -> list[str]:
     from .outreach.stats import overdue
 
     return [f"{event.date} {event.id}: the date has passed but the status is still 'planned'"
             for event in overdue(project, today)]
 
 
-def _copy_media(project: m.Project, plan: Plan, writer: OutputWriter) -> None:
+def _copy_media(project: model.Project, plan: Plan, writer: OutputWriter) -> None:
     """Every image the content uses, cleaned (no metadata, upright, web-sized), into ``media/`` for both languages."""
     sources = [media.path.removeprefix("media/") for media in plan.media]
     cleaned = prepare_media(project.root, project.content_dir, sources, "web")
@@ -223,14 +222,14 @@ def _check_links(writer: OutputWriter) -> None:
                          f"{listed}{more}")
 
 
-def _write_root_index(project: m.Project, plan: Plan, writer: OutputWriter) -> None:
+def _write_root_index(project: model.Project, plan: Plan, writer: OutputWriter) -> None:
     writer.write_text(plan.root_index, _root_index(project), "root index")
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _search_words(project: m.Project) -> list[str]:
+def _search_words(project: model.Project) -> list[str]:
     """Domain words the Chinese segmenter must keep whole (冰毒, 依托咪酯 …)."""
     words: set[str] = set()
     for term in project.glossary.values():
@@ -258,7 +257,7 @@ def _search_keys(engine: Pinyin, pages: list[Page], lang: str, terms: list[str])
     return keys
 
 
-def _root_index(project: m.Project) -> str:
+def _root_index(project: model.Project) -> str:
     """The site's front door: sends each visitor to their language (remembered), works offline."""
     cfg = project.config
     langs = cfg.languages

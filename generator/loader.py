@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as m
+from . import model
 from .checks import check_config, run_checks
 from .errors import ContentError, Diagnostics, Location, UsageError, relpath
 from .validate import validate
@@ -23,11 +23,11 @@ CONFIG_FILE = "site_config.yml"
 
 #: kind → (folder relative to the project, model class, attribute on Project)
 FOLDER_KINDS: dict[str, tuple[str, type[BaseModel], str]] = {
-    "lesson": ("content/lessons", m.Lesson, "lessons"),
-    "event": ("content/events", m.Event, "events"),
-    "training": ("content/training", m.Training, "training"),
-    "lecturer": ("content/lecturers", m.Lecturer, "lecturers"),
-    "quiz": ("quizzes", m.Quiz, "quizzes"),
+    "lesson": ("content/lessons", model.Lesson, "lessons"),
+    "event": ("content/events", model.Event, "events"),
+    "training": ("content/training", model.Training, "training"),
+    "lecturer": ("content/lecturers", model.Lecturer, "lecturers"),
+    "quiz": ("quizzes", model.Quiz, "quizzes"),
 }
 
 
@@ -50,7 +50,7 @@ class Origins:
 
 @dataclass
 class LoadResult:
-    project: m.Project | None
+    project: model.Project | None
     diagnostics: Diagnostics
     origins: Origins
     files: list[Path] = field(default_factory=list)
@@ -82,7 +82,7 @@ def load_project(root: Path) -> LoadResult:
     config = _load_config(root, diags, files)
     if config is None:
         return LoadResult(None, diags, origins, files)
-    project = m.Project(root, config)
+    project = model.Project(root, config)
     lang = config.default_language
 
     for kind, (folder, cls, attr) in FOLDER_KINDS.items():
@@ -106,9 +106,9 @@ def load_project(root: Path) -> LoadResult:
                 target[item_id] = item
                 origins.add(kind, item_id, doc, ())
 
-    _load_mapping_file(root, "content/glossary.yml", m.GlossaryTerm, "glossary", project.glossary, diags, origins, files, lang)
-    _load_mapping_file(root, "content/laws.yml", m.Law, "law", project.laws, diags, origins, files, lang)
-    _load_list_file(root, "content/help_centres.yml", m.HelpCentre, "help-centre", project.help_centres, diags, origins, files, lang)
+    _load_mapping_file(root, "content/glossary.yml", model.GlossaryTerm, "glossary", project.glossary, diags, origins, files, lang)
+    _load_mapping_file(root, "content/laws.yml", model.Law, "law", project.laws, diags, origins, files, lang)
+    _load_list_file(root, "content/help_centres.yml", model.HelpCentre, "help-centre", project.help_centres, diags, origins, files, lang)
 
     run_checks(project, origins, diags)
     return LoadResult(project, diags, origins, files)
@@ -118,7 +118,7 @@ def load_project(root: Path) -> LoadResult:
 class CheckedProject:
     """A project that loaded without content errors, and its warnings."""
 
-    project: m.Project
+    project: model.Project
     diagnostics: Diagnostics
 
 
@@ -131,7 +131,7 @@ def load_checked(root: Path) -> CheckedProject:
     return CheckedProject(result.project, result.diagnostics)
 
 
-def _load_config(root: Path, diags: Diagnostics, files: list[Path]) -> m.SiteConfig | None:
+def _load_config(root: Path, diags: Diagnostics, files: list[Path]) -> model.SiteConfig | None:
     path = root / CONFIG_FILE
     files.append(path)
     doc = load_yaml(path, root, diags)
@@ -139,7 +139,7 @@ def _load_config(root: Path, diags: Diagnostics, files: list[Path]) -> m.SiteCon
         return None
     langs = doc.data.get("languages") if isinstance(doc.data, dict) else None
     default = langs[0] if isinstance(langs, list) and langs and isinstance(langs[0], str) else "zh"
-    config = validate(doc, m.SiteConfig, diags, default_lang=default)
+    config = validate(doc, model.SiteConfig, diags, default_lang=default)
     if config is None:
         return None
     check_config(config, doc, diags)
@@ -181,7 +181,7 @@ def _item_id(doc: Document, diags: Diagnostics) -> str | None:
     stem = doc.path.stem
     import re
 
-    if re.match(m.ID_PATTERN, stem):
+    if re.match(model.ID_PATTERN, stem):
         return stem
     from .zh import slugify
 
@@ -249,10 +249,10 @@ def _load_list_file(
 def _valid_id(value: str) -> bool:
     import re
 
-    return bool(re.match(m.ID_PATTERN, value))
+    return bool(re.match(model.ID_PATTERN, value))
 
 
-def load_config_only(root: Path) -> m.SiteConfig:
+def load_config_only(root: Path) -> model.SiteConfig:
     """Just ``site_config.yml``, for commands that need no content (raises on errors)."""
     from .errors import ContentError
 

@@ -141,6 +141,11 @@ class Text:
         }
 
 
+def text_in(text: Text | None, lang: str, fallback: str | None = None) -> str:
+    """``text`` in ``lang`` (else in ``fallback``), or "" for a field that was left out."""
+    return "" if text is None else text.get(lang, fallback)
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -213,9 +218,9 @@ def iter_instances(obj: Any, kind: type[T], path: ItemPath = ()) -> Iterator[tup
 
 def _time(value: Any) -> str:
     if isinstance(value, str):
-        m = _TIME_RE.match(value.strip())
-        if m:
-            return f"{int(m.group(1)):02d}:{m.group(2)}"
+        match = _TIME_RE.match(value.strip())
+        if match:
+            return f"{int(match.group(1)):02d}:{match.group(2)}"
     raise PydanticCustomError("bad_time", "must be a time written HH:MM in quotes, like \"09:30\"")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from . import model as m
+from . import model
 from .i18n import catalogue
 from .incremental import default_out
 from .outreach.strings import word as ui_word
@@ -177,7 +177,7 @@ def _word(key: str, lang: str) -> str:
 
 
 def make_plan(
-    project: m.Project, *, edition: str = "public", kits: KitsSource = "render",
+    project: model.Project, *, edition: str = "public", kits: KitsSource = "render",
     existing_kits: Iterable[str] = (),
 ) -> Plan:
     """What a build of ``project`` in ``edition`` writes.
@@ -199,7 +199,7 @@ def make_plan(
     return plan
 
 
-def publishes_answer_key(project: m.Project, quiz_id: str, edition: str) -> bool:
+def publishes_answer_key(project: model.Project, quiz_id: str, edition: str) -> bool:
     """Whether an edition publishes a quiz's answer key (page or PDF): not in public for a graded final test."""
     return edition == "lecturer" or not project.quiz_is_graded(quiz_id)
 
@@ -207,10 +207,10 @@ def publishes_answer_key(project: m.Project, quiz_id: str, edition: str) -> bool
 # --- what is written, kind by kind ---------------------------------------------------------------
 
 
-def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
+def _plan_pages(project: model.Project, plan: Plan, lang: str) -> list[SitePage]:
     default = project.config.default_language
 
-    def title(text: m.Text) -> str:
+    def title(text: model.Text) -> str:
         return text.get(lang, default)
 
     pages = [SitePage(lang, "index.md", "home", title(project.config.site_name), nav="home")]
@@ -239,7 +239,7 @@ def _plan_pages(project: m.Project, plan: Plan, lang: str) -> list[SitePage]:
     return pages
 
 
-def _plan_calendars(project: m.Project, lang: str) -> list[CalendarFile]:
+def _plan_calendars(project: model.Project, lang: str) -> list[CalendarFile]:
     """``<lang>/events/calendar.ics`` (every event), one feed per region that has events, one file per event."""
     events = sorted(project.events.values(), key=lambda ev: (ev.date, ev.id))
     if not events:
@@ -253,7 +253,7 @@ def _plan_calendars(project: m.Project, lang: str) -> list[CalendarFile]:
     return feeds
 
 
-def _plan_kits(project: m.Project, edition: str) -> list[KitFile]:
+def _plan_kits(project: model.Project, edition: str) -> list[KitFile]:
     """Per lesson, setting and language the lesson's kit; per event (not cancelled) and language its kit."""
     default = project.config.default_language
     files: list[KitFile] = []
@@ -285,7 +285,7 @@ def _whole_kit(stem: str, files: list[KitFile], edition: str) -> KitFile:
                    lesson=first.lesson, event=first.event, contents=tuple(sorted(f.path for f in files)))
 
 
-def _lesson_kit(project: m.Project, lesson: m.Lesson, setting: str, lang: str, edition: str) -> list[KitFile]:
+def _lesson_kit(project: model.Project, lesson: model.Lesson, setting: str, lang: str, edition: str) -> list[KitFile]:
     """The plan (lecturer edition), one-page outline, handout, quiz worksheet and key, sign-in sheet and
     feedback form, and the zip of them all."""
     default = project.config.default_language
@@ -307,7 +307,7 @@ def _lesson_kit(project: m.Project, lesson: m.Lesson, setting: str, lang: str, e
     return [*files, _whole_kit(f"{base}/{lesson.id}-{setting}-{lang}", files, edition)]
 
 
-def _plan_slides(project: m.Project, edition: str) -> list[SlideDeck]:
+def _plan_slides(project: model.Project, edition: str) -> list[SlideDeck]:
     """Every lesson's deck per language; the lecturer edition adds each deck's presenter view."""
     decks = []
     for lang in project.config.languages:
@@ -318,7 +318,7 @@ def _plan_slides(project: m.Project, edition: str) -> list[SlideDeck]:
     return decks
 
 
-def _plan_media(project: m.Project) -> list[MediaFile]:
+def _plan_media(project: model.Project) -> list[MediaFile]:
     """Every image the content uses, once (both languages link to ``media/``)."""
     sources: set[str] = set()
     for lesson in project.lessons.values():

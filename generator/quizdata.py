@@ -12,8 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import markup
-from . import model as m
+from . import markup, model
 from .i18n import catalogue
 from .scoring import module_version, quiz_version
 
@@ -39,19 +38,19 @@ def widget_strings(element: str, lang: str) -> str:
     return f' data-strings="{html.escape(text, quote=True)}"'
 
 
-def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
+def quiz_data(project: model.Project, quiz: model.Quiz, lang: str, link: Link,
               annotate: Callable[[str], str] | None = None) -> dict[str, Any]:
     """The JSON the quiz engine needs for ``quiz`` in ``lang``; ``link`` makes page-relative URLs;
     ``annotate`` (pages with a pinyin switch) adds ruby to every HTML text of the questions."""
     default = project.config.default_language
 
-    def t(text: m.Text | None) -> str:
-        return "" if text is None else text.get(lang, default)
+    def localise(text: model.Text | None) -> str:
+        return model.text_in(text, lang, default)
 
-    def html(text: m.Text | None, inline: bool = False) -> str:
+    def html(text: model.Text | None, inline: bool = False) -> str:
         if text is None:
             return ""
-        return markup.render(t(text), inline=inline, link=lambda target: link(target.site_path), annotate=annotate)
+        return markup.render(localise(text), inline=inline, link=lambda target: link(target.site_path), annotate=annotate)
 
     def review(q: Any) -> dict[str, str] | None:
         lesson_id = q.lesson or quiz.lesson
@@ -59,11 +58,11 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
             return None
         lesson = project.lessons[lesson_id]
         href = f"lessons/{lesson_id}.md" + (f"#{q.section}" if q.section else "")
-        label = t(lesson.title)
+        label = localise(lesson.title)
         if q.section:
             section = next((s for s in lesson.sections if s.id == q.section), None)
             if section is not None:
-                label = f"{label} · {t(section.title)}"
+                label = f"{label} · {localise(section.title)}"
         return {"href": link(href), "label": label}
 
     def question(q: Any) -> dict[str, Any]:
@@ -71,16 +70,16 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
             "id": q.id, "type": q.type, "prompt_html": html(q.prompt),
             "explanation_html": html(q.explanation), "review": review(q),
         }
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
+        if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)):
             # the printed order: a quiz that is not shuffled shows what the worksheet shows
             base["options"] = [{"html": html(o.text, inline=True), "correct": o.correct} for o in q.printed_options()]
-        elif isinstance(q, m.TrueFalseQuestion):
+        elif isinstance(q, model.TrueFalseQuestion):
             base["answer"] = q.answer
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             base["answers"] = q.answers_for(lang, default)
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             base["items_html"] = [html(item, inline=True) for item in q.answer]
-        elif isinstance(q, m.ScenarioQuestion):
+        elif isinstance(q, model.ScenarioQuestion):
             base["questions"] = [question(sub) for sub in q.questions]
         return base
 
@@ -93,7 +92,7 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
         "id": quiz.id,
         "lang": lang,
         "version": quiz_version(quiz),
-        "title": t(quiz.title),
+        "title": localise(quiz.title),
         "pass_mark": quiz.pass_mark,
         "shuffle": quiz.shuffle,
         "draw": quiz.draw,
@@ -105,12 +104,12 @@ def quiz_data(project: m.Project, quiz: m.Quiz, lang: str, link: Link,
     }
 
 
-def training_data(project: m.Project, module: m.Training, lang: str, link: Link) -> dict[str, Any]:
+def training_data(project: model.Project, module: model.Training, lang: str, link: Link) -> dict[str, Any]:
     """The JSON the training widget needs: units, quiz, pass mark, certificate page."""
     default = project.config.default_language
 
-    def t(text: m.Text | None) -> str:
-        return "" if text is None else text.get(lang, default)
+    def localise(text: model.Text | None) -> str:
+        return model.text_in(text, lang, default)
 
     quiz = project.quizzes.get(module.quiz) if module.quiz else None
     pass_mark = module.pass_mark if module.pass_mark is not None else (quiz.pass_mark if quiz else 0)
@@ -118,14 +117,14 @@ def training_data(project: m.Project, module: m.Training, lang: str, link: Link)
         "id": module.id,
         "lang": lang,
         "version": module_version(project, module),
-        "title": t(module.title),
+        "title": localise(module.title),
         "credit_hours": module.credit_hours,
-        "organisation": t(project.config.organisation),
+        "organisation": localise(project.config.organisation),
         "pass_mark": pass_mark,
-        "quiz": {"id": quiz.id, "href": link(f"quizzes/{quiz.id}.md"), "title": t(quiz.title),
+        "quiz": {"id": quiz.id, "href": link(f"quizzes/{quiz.id}.md"), "title": localise(quiz.title),
                  "version": quiz_version(quiz)} if quiz else None,
         "units": [
-            {"id": u, "title": t(project.lessons[u].title), "href": link(f"lessons/{u}.md")}
+            {"id": u, "title": localise(project.lessons[u].title), "href": link(f"lessons/{u}.md")}
             for u in module.units if u in project.lessons
         ],
         "certificate_href": link(f"training/{module.id}-certificate.md"),

@@ -196,10 +196,10 @@ def _date(value: Any, field: str) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", value)
-        if m:
+        match = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*", value)
+        if match:
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 pass
     raise _Bad(f"{field} must be a date like 2026-06-26, got {value!r}")

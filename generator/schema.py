@@ -12,25 +12,25 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as m
+from . import model
 
 #: file name → (model, shape: "item" | "map" | "list", the files it describes)
 KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "site_config.schema.json": (m.SiteConfig, "item", "site_config.yml"),
-    "lesson.schema.json": (m.Lesson, "item", "content/lessons/*.yml"),
-    "event.schema.json": (m.Event, "item", "content/events/*.yml"),
-    "quiz.schema.json": (m.Quiz, "item", "quizzes/*.yml"),
-    "training.schema.json": (m.Training, "item", "content/training/*.yml"),
-    "lecturer.schema.json": (m.Lecturer, "item", "content/lecturers/*.yml"),
-    "glossary.schema.json": (m.GlossaryTerm, "map", "content/glossary.yml"),
-    "laws.schema.json": (m.Law, "map", "content/laws.yml"),
-    "help_centres.schema.json": (m.HelpCentre, "list", "content/help_centres.yml"),
+    "site_config.schema.json": (model.SiteConfig, "item", "site_config.yml"),
+    "lesson.schema.json": (model.Lesson, "item", "content/lessons/*.yml"),
+    "event.schema.json": (model.Event, "item", "content/events/*.yml"),
+    "quiz.schema.json": (model.Quiz, "item", "quizzes/*.yml"),
+    "training.schema.json": (model.Training, "item", "content/training/*.yml"),
+    "lecturer.schema.json": (model.Lecturer, "item", "content/lecturers/*.yml"),
+    "glossary.schema.json": (model.GlossaryTerm, "map", "content/glossary.yml"),
+    "laws.schema.json": (model.Law, "map", "content/laws.yml"),
+    "help_centres.schema.json": (model.HelpCentre, "list", "content/help_centres.yml"),
 }
 
 
-def schema_for(model: type[BaseModel], shape: str, files: str) -> dict[str, Any]:
+def schema_for(model_class: type[BaseModel], shape: str, files: str) -> dict[str, Any]:
     """The JSON Schema of one content kind (ids taken from file names or keys are optional)."""
-    schema = model.model_json_schema()
+    schema = model_class.model_json_schema()
     props = schema.get("properties", {})
     if "id" in props and "required" in schema:
         schema["required"] = [r for r in schema["required"] if r != "id"]
@@ -49,8 +49,8 @@ def schema_for(model: type[BaseModel], shape: str, files: str) -> dict[str, Any]
 def write_schemas(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (model, shape, files) in KINDS.items():
+    for name, (model_class, shape, files) in KINDS.items():
         path = folder / name
-        path.write_text(json.dumps(schema_for(model, shape, files), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(schema_for(model_class, shape, files), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import model as m
+from . import model
 
 DEFAULT_PASS_MARK = 60
 
@@ -180,7 +180,7 @@ def rescore(data: dict[str, Any], answers: Sequence[dict[str, Any]], pass_mark: 
 
 def _plain(value: Any) -> Any:
     """A model value as JSON-able data (Text as its {lang: text} map)."""
-    if isinstance(value, m.Text):
+    if isinstance(value, model.Text):
         return dict(sorted(value.values.items()))
     if hasattr(value, "model_dump"):
         return _plain(value.model_dump(mode="python"))
@@ -196,20 +196,20 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def quiz_version(quiz: m.Quiz) -> str:
+def quiz_version(quiz: model.Quiz) -> str:
     """The quiz's content version: a hash of its questions in every language and its pass mark, draw
     and whole-point settings' inputs (what decides a score)."""
     return _digest({"questions": quiz.questions, "pass_mark": quiz.pass_mark, "draw": quiz.draw})
 
 
-def module_version(project: m.Project, module: m.Training) -> str:
+def module_version(project: model.Project, module: model.Training) -> str:
     """The module's content version: its units, credit hours, pass mark and its quiz's version."""
     quiz = project.quizzes.get(module.quiz) if module.quiz else None
     return _digest({"units": module.units, "credit_hours": module.credit_hours, "pass_mark": module.pass_mark,
                     "quiz": module.quiz, "quiz_version": quiz_version(quiz) if quiz else None})
 
 
-def module_pass_mark(project: m.Project, module: m.Training) -> int:
+def module_pass_mark(project: model.Project, module: model.Training) -> int:
     """The pass mark of a module's final test: the module's own, else its quiz's."""
     if module.pass_mark is not None:
         return module.pass_mark

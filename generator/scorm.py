@@ -31,7 +31,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from . import model as m
+from . import model
 from .markup import embed_json
 from .scoring import module_pass_mark
 
@@ -143,7 +143,7 @@ def _page(title: str, lang: str, body: str, info: dict[str, Any], depth: int) ->
             f"{styles}{scripts}</head>\n<body>\n<main class=\"dl-scorm md-typeset\">\n{body}\n</main>\n</body>\n</html>\n")
 
 
-def build_package(project: m.Project, module_id: str, lang: str, *, today: dt.date) -> Package:
+def build_package(project: model.Project, module_id: str, lang: str, *, today: dt.date) -> Package:
     """Every file of the SCORM 1.2 package of ``module_id`` in ``lang``."""
     from .media import clean_image
     from .plan import make_plan
@@ -190,7 +190,7 @@ def build_package(project: m.Project, module_id: str, lang: str, *, today: dt.da
     return package
 
 
-def manifest(project: m.Project, module: m.Training, lang: str, items: list[tuple[str, str, str, int | None]],
+def manifest(project: model.Project, module: model.Training, lang: str, items: list[tuple[str, str, str, int | None]],
              package: Package, default: str) -> str:
     """imsmanifest.xml: SCORM 1.2 metadata, one organisation, a SCO per item and one shared asset."""
     title = module.title.get(lang, default)

@@ -85,15 +85,15 @@ class Document:
     def loc(self, path: PathKey = (), *, key: bool = False) -> Location:
         """The location of the value at ``path`` (or of its key), or of its nearest known parent."""
         table = self.key_positions if key else self.positions
-        p = tuple(path)
-        while p:
-            if p in table:
-                line, col = table[p]
+        prefix = tuple(path)
+        while prefix:
+            if prefix in table:
+                line, col = table[prefix]
                 return Location(self.rel, line, col)
-            if not key and p in self.key_positions:
-                line, col = self.key_positions[p]
+            if not key and prefix in self.key_positions:
+                line, col = self.key_positions[prefix]
                 return Location(self.rel, line, col)
-            p = p[:-1]
+            prefix = prefix[:-1]
         line, col = self.positions.get((), (1, 1))
         return Location(self.rel, line, col)
 

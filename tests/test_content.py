@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 
 ROOT = Path(__file__).parents[1]
@@ -44,12 +44,12 @@ def loaded():
 
 
 @pytest.fixture(scope="module")
-def project(loaded) -> m.Project:
+def project(loaded) -> model.Project:
     assert loaded.project is not None
     return loaded.project
 
 
-def zh_en(text: m.Text | None) -> bool:
+def zh_en(text: model.Text | None) -> bool:
     return text is not None and bool(text.values.get("zh", "").strip()) and bool(text.values.get("en", "").strip())
 
 
@@ -85,7 +85,7 @@ def test_every_lesson_is_complete(project) -> None:
     assert problems == []
 
 
-def lessons_on(project: m.Project, topic: str) -> list[m.Lesson]:
+def lessons_on(project: model.Project, topic: str) -> list[model.Lesson]:
     return [lesson for lesson in project.lessons.values() if topic in lesson.topics]
 
 
@@ -101,7 +101,7 @@ def test_the_topics_a_lecture_group_covers_have_lessons(project) -> None:
             if "middle" in lesson.audiences and 20 <= lesson.duration_minutes <= 30]
     assert [lesson.id for lesson in lessons_on(project, "family-support")
             if "community-rehabilitation" in lesson.topics
-            and m.Reference(law="anti-drug-law", article=52) in lesson.references]
+            and model.Reference(law="anti-drug-law", article=52) in lesson.references]
 
 
 def test_no_text_calls_driving_after_drug_use_a_crime() -> None:
@@ -213,7 +213,7 @@ def test_scenario_sub_questions_are_lettered_from_a(project) -> None:
     problems = []
     for quiz in project.quizzes.values():
         for q in quiz.questions:
-            if isinstance(q, m.ScenarioQuestion):
+            if isinstance(q, model.ScenarioQuestion):
                 wanted = [f"{q.id}-{letter}" for letter in "abcdefghij"[: len(q.questions)]]
                 if [sub.id for sub in q.questions] != wanted:
                     problems.append(f"{quiz.id}/{q.id}: {[sub.id for sub in q.questions]}")
@@ -227,7 +227,7 @@ def test_two_training_modules_with_full_quizzes(project) -> None:
         assert module.credit_hours and len(module.units) >= 2, module.id
         quiz = project.quizzes[module.quiz]
         assert quiz.scored_count >= 15, module.id
-        assert any(isinstance(q, m.ScenarioQuestion) for q in quiz.questions), module.id
+        assert any(isinstance(q, model.ScenarioQuestion) for q in quiz.questions), module.id
 
 
 # --- reference material -----------------------------------------------------------------------
@@ -332,9 +332,9 @@ def published_texts(loaded) -> Iterator[tuple[str, str]]:
             for lang, value in text.values.items():
                 key = (*path, lang) if len(text.values) > 1 else path
                 yield f"{doc.loc(key)} {'.'.join(map(str, key))}", value
-        if isinstance(item, m.Quiz):
+        if isinstance(item, model.Quiz):
             for qpath, q in item.all_questions():
-                if isinstance(q, m.FillBlankQuestion):
+                if isinstance(q, model.FillBlankQuestion):
                     answers = q.answer.values() if isinstance(q.answer, dict) else [q.answer]
                     for accepted in answers:
                         yield f"{doc.loc((*base, *qpath, 'answer'))} {item_id}.{q.id}.answer", " / ".join(accepted)

@@ -80,12 +80,12 @@ def test_every_message_id_used_in_code_and_templates_exists() -> None:
 
 
 def test_built_ids_exist_for_every_value_the_model_allows() -> None:
-    from generator import model as m
+    from generator import model
 
     known = set(_messages("en"))
-    for status in m.Event.model_fields["status"].annotation.__args__:
+    for status in model.Event.model_fields["status"].annotation.__args__:
         assert f"site.status_{status}" in known
-    for role in m.Lecturer.model_fields["role"].annotation.__args__:
+    for role in model.Lecturer.model_fields["role"].annotation.__args__:
         assert f"site.role_{role}" in known
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import model as m
+from generator import model
 
 
-def question(qid: str, texts: list[str], qtype: str = "single") -> m.SingleQuestion | m.MultipleQuestion:
-    cls = m.SingleQuestion if qtype == "single" else m.MultipleQuestion
-    options = [m.Option(text=m.Text({"zh": t, "en": t.upper()}), correct=i == 0) for i, t in enumerate(texts)]
-    return cls(id=qid, type=qtype, prompt=m.Text({"zh": "问", "en": "Q"}), options=options)
+def question(qid: str, texts: list[str], qtype: str = "single") -> model.SingleQuestion | model.MultipleQuestion:
+    cls = model.SingleQuestion if qtype == "single" else model.MultipleQuestion
+    options = [model.Option(text=model.Text({"zh": t, "en": t.upper()}), correct=i == 0) for i, t in enumerate(texts)]
+    return cls(id=qid, type=qtype, prompt=model.Text({"zh": "问", "en": "Q"}), options=options)
 
 
 def test_printed_options_are_a_stable_permutation() -> None:
@@ -33,7 +33,7 @@ def test_a_right_answer_written_first_is_not_always_first_on_paper() -> None:
 
 def test_ordering_question_is_never_printed_in_order() -> None:
     for n in range(2, 7):
-        q = m.OrderingQuestion.model_validate(
+        q = model.OrderingQuestion.model_validate(
             {"id": f"q{n}", "type": "ordering", "prompt": "p", "answer": [str(i) for i in range(n)]},
             context={"default_lang": "zh"})
         printed = q.printed_items()
@@ -43,7 +43,7 @@ def test_ordering_question_is_never_printed_in_order() -> None:
 
 def test_answer_key_positions_match_the_printed_order() -> None:
     # identical item texts must still get their own positions
-    q = m.OrderingQuestion.model_validate(
+    q = model.OrderingQuestion.model_validate(
         {"id": "q-dup", "type": "ordering", "prompt": "p", "answer": ["冷静", "谈话", "冷静", "求助"]},
         context={"default_lang": "zh"})
     pairs = q.printed_with_positions()
@@ -53,22 +53,22 @@ def test_answer_key_positions_match_the_printed_order() -> None:
 
 
 def test_answer_key_prints_lookalike_answers_once_and_knows_blanks_in_prompts() -> None:
-    q = m.FillBlankQuestion.model_validate(
+    q = model.FillBlankQuestion.model_validate(
         {"id": "q-class", "type": "fill_blank", "prompt": {"zh": "依托咪酯属于第____类精神药品。", "en": "Class ____"},
          "answer": {"zh": ["二", "2", "Ⅱ", "II", "２", "ii"], "en": ["II", "2"]}},
         context={"default_lang": "zh"})
     assert q.printed_answers("zh", "zh") == ["二", "2", "Ⅱ"]
     assert q.answers_for("zh", "zh") == ["二", "2", "Ⅱ", "II", "２", "ii"]  # the quiz still accepts all
     assert q.blank_in_prompt("zh", "zh")
-    plain = q.model_copy(update={"prompt": m.Text({"zh": "冰毒的化学名称是什么？", "en": "What is it?"})})
+    plain = q.model_copy(update={"prompt": model.Text({"zh": "冰毒的化学名称是什么？", "en": "What is it?"})})
     assert not plain.blank_in_prompt("zh", "zh")
 
 
 # --- rules of one item (problems) ----------------------------------------------------------------
 
 
-def quiz(questions: list[dict], **settings: object) -> m.Quiz:
-    return m.Quiz.model_validate({"id": "q", "title": "测验", "questions": questions, **settings},
+def quiz(questions: list[dict], **settings: object) -> model.Quiz:
+    return model.Quiz.model_validate({"id": "q", "title": "测验", "questions": questions, **settings},
                                  context={"default_lang": "zh"})
 
 
@@ -89,7 +89,7 @@ def test_quiz_problems_point_into_the_quiz() -> None:
 
 
 def test_event_problems_depend_on_the_day() -> None:
-    event = m.Event.model_validate({"id": "e", "title": "活动", "date": dt.date(2026, 6, 26), "region": "haikou",
+    event = model.Event.model_validate({"id": "e", "title": "活动", "date": dt.date(2026, 6, 26), "region": "haikou",
                                     "setting": "school", "venue": "礼堂", "status": "done"})
     before = [(p.path, p.warning) for p in event.problems(today=dt.date(2026, 6, 1))]
     after = [(p.path, p.warning) for p in event.problems(today=dt.date(2026, 7, 1))]
@@ -100,12 +100,12 @@ def test_event_problems_depend_on_the_day() -> None:
 # --- training order -------------------------------------------------------------------------------
 
 
-def project_with_training(after: dict[str, list[str]]) -> m.Project:
-    config = m.SiteConfig.model_validate({"site_name": "站", "organisation": "组", "audiences": {"a": "甲"},
+def project_with_training(after: dict[str, list[str]]) -> model.Project:
+    config = model.SiteConfig.model_validate({"site_name": "站", "organisation": "组", "audiences": {"a": "甲"},
                                           "settings": {"s": "乙"}, "regions": {"r": "丙"}}, context={"default_lang": "zh"})
-    project = m.Project(Path("/nowhere"), config)
+    project = model.Project(Path("/nowhere"), config)
     for module_id, before in after.items():
-        project.training[module_id] = m.Training(id=module_id, title=m.Text({"zh": module_id}), credit_hours=1,
+        project.training[module_id] = model.Training(id=module_id, title=model.Text({"zh": module_id}), credit_hours=1,
                                                  units=["x"], after=before)
     return project
 

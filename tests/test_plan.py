@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 from generator.plan import NAV, KitFile, make_plan
 from generator.site.pages import SiteOptions, render_pages
@@ -24,13 +24,13 @@ GENERATOR = ROOT / "generator"
 
 
 @pytest.fixture(scope="module")
-def project() -> m.Project:
+def project() -> model.Project:
     result = load_project(MINI)
     assert result.project is not None and not result.diagnostics.errors
     return result.project
 
 
-def test_the_plan_lists_every_page_the_site_writes(project: m.Project, mini_site: Path) -> None:
+def test_the_plan_lists_every_page_the_site_writes(project: model.Project, mini_site: Path) -> None:
     plan = make_plan(project, edition="public", kits="keep")
     written = {p.relative_to(mini_site).as_posix() for lang in ("zh", "en") for p in (mini_site / lang).rglob("*.html")
                if p.relative_to(mini_site / lang).parts[0] not in ("assets", "vendor", "search") and p.name != "404.html"}
@@ -42,7 +42,7 @@ def test_the_plan_lists_every_page_the_site_writes(project: m.Project, mini_site
 
 
 @pytest.mark.parametrize("edition", ["public", "lecturer"])
-def test_the_site_renders_the_planned_pages_in_order_with_their_titles(project: m.Project, edition: str) -> None:
+def test_the_site_renders_the_planned_pages_in_order_with_their_titles(project: model.Project, edition: str) -> None:
     plan = make_plan(project, edition=edition, kits="keep")
     for lang in plan.languages:
         pages = render_pages(project, lang, SiteOptions(today=TODAY, plan=plan))
@@ -51,7 +51,7 @@ def test_the_site_renders_the_planned_pages_in_order_with_their_titles(project: 
     assert nav_pages == [path for key, path in NAV if key != "kits"]  # in the nav's order, no kits page without kits
 
 
-def test_editions_differ_in_answer_keys_and_plans(project: m.Project) -> None:
+def test_editions_differ_in_answer_keys_and_plans(project: model.Project) -> None:
     public, lecturer = make_plan(project, edition="public"), make_plan(project, edition="lecturer")
     # basics is the final test of a training module: no public answer key, on the site or on paper
     assert "quizzes/basics-answers.md" not in {p.path for p in public.pages}
@@ -62,7 +62,7 @@ def test_editions_differ_in_answer_keys_and_plans(project: m.Project) -> None:
     assert len(lecturer.kits) > len(public.kits)
 
 
-def test_kit_files_per_lesson_setting_language_and_event(project: m.Project) -> None:
+def test_kit_files_per_lesson_setting_language_and_event(project: model.Project) -> None:
     plan = make_plan(project, edition="lecturer")
     lesson = project.lessons["new-drugs"]
     for setting in lesson.settings:
@@ -80,7 +80,7 @@ def test_kit_files_per_lesson_setting_language_and_event(project: m.Project) -> 
     assert len({k.path for k in plan.kits}) == len(plan.kits)  # no two files at one path
 
 
-def test_every_lesson_has_a_deck_in_both_editions_and_a_presenter_view_in_the_lecturers(project: m.Project) -> None:
+def test_every_lesson_has_a_deck_in_both_editions_and_a_presenter_view_in_the_lecturers(project: model.Project) -> None:
     public, lecturer = make_plan(project, edition="public"), make_plan(project, edition="lecturer")
     lessons = sorted(project.lessons)
     assert [d.path for d in public.slides] == [f"{lang}/slides/{x}.html" for lang in ("zh", "en") for x in lessons]
@@ -90,7 +90,7 @@ def test_every_lesson_has_a_deck_in_both_editions_and_a_presenter_view_in_the_le
     assert [d.presenter for d in lecturer.decks_for("new-drugs", "en")] == [False, True]
 
 
-def test_whole_kits_per_event_and_language(project: m.Project) -> None:
+def test_whole_kits_per_event_and_language(project: model.Project) -> None:
     plan = make_plan(project, edition="public")
     for event in (e for e in project.events.values() if e.status != "cancelled"):
         for lang in ("zh", "en"):
@@ -101,7 +101,7 @@ def test_whole_kits_per_event_and_language(project: m.Project) -> None:
             assert {"poster-png", "poster-pdf", "share-image", "certificate"} <= {k.kind for k in files}
 
 
-def test_keep_plans_only_the_kit_files_that_exist(project: m.Project) -> None:
+def test_keep_plans_only_the_kit_files_that_exist(project: model.Project) -> None:
     full = make_plan(project, edition="public")
     kept = full.kits[:3] + full.kits[-1:]
     plan = make_plan(project, edition="public", kits="keep", existing_kits=[k.path for k in kept] + ["kits/zh/gone.pdf"])
@@ -111,12 +111,12 @@ def test_keep_plans_only_the_kit_files_that_exist(project: m.Project) -> None:
     assert none.kits == [] and "kits.md" not in {p.path for p in none.pages}
 
 
-def test_an_unknown_edition_is_refused(project: m.Project) -> None:
+def test_an_unknown_edition_is_refused(project: model.Project) -> None:
     with pytest.raises(ValueError, match="edition"):
         make_plan(project, edition="teachers")
 
 
-def test_pages_link_to_the_planned_kits_with_the_recorded_sizes(project: m.Project) -> None:
+def test_pages_link_to_the_planned_kits_with_the_recorded_sizes(project: model.Project) -> None:
     """The site's download links come from the plan; only the size and page count from the manifest entries."""
     full = make_plan(project, edition="public")
     handout = next(k for k in full.kits_for("lesson:new-drugs", "zh") if k.kind == "handout")
@@ -138,7 +138,7 @@ def test_pages_link_to_the_planned_kits_with_the_recorded_sizes(project: m.Proje
     assert en["kits.md"].index("lesson-new-drugs") < en["kits.md"].index("event-campus-talk")  # lessons, then events
 
 
-def test_a_planned_kit_without_a_record_is_a_bug_not_a_silent_gap(project: m.Project) -> None:
+def test_a_planned_kit_without_a_record_is_a_bug_not_a_silent_gap(project: model.Project) -> None:
     plan = make_plan(project, edition="public", kits="keep", existing_kits=[make_plan(project).kits[0].path])
     with pytest.raises(KeyError):
         render_pages(project, "zh", SiteOptions(today=TODAY, plan=plan))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 from . import media, references, style
@@ -29,7 +29,7 @@ from .languages import check_answer_languages, check_supplied_by, check_text_lan
 from .markup import check_markup
 from .privacy import check_item_privacy, check_plain_strings, check_privacy
 
-ItemCheck = Callable[[m.Project, Any, Document, PathKey, Diagnostics], None]
+ItemCheck = Callable[[model.Project, Any, Document, PathKey, Diagnostics], None]
 
 #: kind (as in :class:`generator.loader.Origins`) → where the project keeps it, and its checks
 _KINDS: dict[str, tuple[str, tuple[ItemCheck, ...]]] = {
@@ -44,7 +44,7 @@ _KINDS: dict[str, tuple[str, tuple[ItemCheck, ...]]] = {
 }
 
 
-def run_checks(project: m.Project, origins: Any, diagnostics: Diagnostics) -> None:
+def run_checks(project: model.Project, origins: Any, diagnostics: Diagnostics) -> None:
     """Check references, files, markup, privacy, languages and style of a loaded project."""
     for (kind, item_id), (doc, base) in sorted(origins.items.items(), key=lambda entry: (entry[1][0].rel, entry[0])):
         attribute, checks = _KINDS[kind]
@@ -59,9 +59,9 @@ def run_checks(project: m.Project, origins: Any, diagnostics: Diagnostics) -> No
     references.check_training_cycles(project, origins, diagnostics)
 
 
-def check_config(config: m.SiteConfig, doc: Document, diagnostics: Diagnostics) -> None:
+def check_config(config: model.SiteConfig, doc: Document, diagnostics: Diagnostics) -> None:
     """Rules of site_config.yml that need more than one field."""
-    for path, text in m.iter_texts(config):
+    for path, text in model.iter_texts(config):
         check_text_languages(text, config, doc, path, diagnostics, supplied_by=None)
         check_privacy(text, doc, path, diagnostics, config.public_numbers)
         check_markup(text, doc, path, diagnostics)
@@ -73,11 +73,11 @@ def check_config(config: m.SiteConfig, doc: Document, diagnostics: Diagnostics) 
         diagnostics.error(doc.loc(("pinyin_overrides",)), f"pinyin_overrides: {problem}", code="DL207")
 
 
-def _check_texts(project: m.Project, item: m.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def _check_texts(project: model.Project, item: model.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """Every text of one item: languages, privacy, markup, list indentation, links, Chinese style."""
     check_supplied_by(item, project.config, doc, base, diagnostics)
     supplied_by = getattr(item, "supplied_by", None)
-    for path, text in m.iter_texts(item, base):
+    for path, text in model.iter_texts(item, base):
         check_text_languages(text, project.config, doc, path, diagnostics, supplied_by=supplied_by if supplied_by is not None else {})
         check_privacy(text, doc, path, diagnostics, project.config.public_numbers)
         check_markup(text, doc, path, diagnostics)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 from .privacy import plain_strings
@@ -34,7 +34,7 @@ def editing_notes(value: str) -> list[str]:
     return found
 
 
-def check_editing_notes(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
+def check_editing_notes(text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
     """Every language of ``text``, reported at the language's line when the text has several."""
     for lang, value in text.values.items():
         notes = editing_notes(value)
@@ -49,7 +49,7 @@ def _message(notes: list[str]) -> str:
             "(or leave the sentence out until it is checked)")
 
 
-def check_answer_notes(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_answer_notes(project: model.Project, quiz: model.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """Fill-in answers are published too (the answer key prints them): no editing notes there either."""
     for path, value in plain_strings(quiz, base):
         if "answer" in path and (notes := editing_notes(value)):

@@ -3,15 +3,15 @@ an error; text in an extra language (e.g. Hlai) must say who supplied it."""
 
 from __future__ import annotations
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics
 from ..validate import did_you_mean
 from ..yamlload import Document, PathKey
 
 
 def check_text_languages(
-    text: m.Text, config: m.SiteConfig, doc: Document, path: PathKey, diagnostics: Diagnostics,
-    supplied_by: dict[str, m.Text] | None,
+    text: model.Text, config: model.SiteConfig, doc: Document, path: PathKey, diagnostics: Diagnostics,
+    supplied_by: dict[str, model.Text] | None,
 ) -> None:
     """The languages of one text. ``supplied_by`` is the item's note of who wrote extra-language
     text (``None`` where no such note can be given, as in site_config.yml)."""
@@ -33,7 +33,7 @@ def check_text_languages(
             diagnostics.warning(doc.loc(path), f"no '{code}' text: the '{used}' text is shown instead", code="DL803")
 
 
-def check_supplied_by(item: object, config: m.SiteConfig, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_supplied_by(item: object, config: model.SiteConfig, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """``supplied_by`` may name only extra languages of the site."""
     for code in getattr(item, "supplied_by", None) or {}:
         if code not in config.extra_languages:
@@ -41,11 +41,11 @@ def check_supplied_by(item: object, config: m.SiteConfig, doc: Document, base: P
                               f"'{code}' is not an extra language of the site (declare it under extra_languages)", code="DL804")
 
 
-def check_answer_languages(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_answer_languages(project: model.Project, quiz: model.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """Fill-in answers given per language must use the site's languages."""
     config = project.config
     for path, q in quiz.all_questions():
-        if isinstance(q, m.FillBlankQuestion) and isinstance(q.answer, dict):
+        if isinstance(q, model.FillBlankQuestion) and isinstance(q.answer, dict):
             for code in q.answer:
                 if code not in config.languages and code not in config.extra_languages:
                     diagnostics.error(doc.loc((*base, *path, "answer", code), key=True), f"unknown language '{code}'", code="DL801")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from .. import links
-from .. import model as m
+from .. import links, model
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 
@@ -38,7 +37,7 @@ _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def check_markup(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
+def check_markup(text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
     """Every language of ``text``, reported at the language's line when the text has several."""
     for lang, value in text.values.items():
         where = doc.loc((*path, lang) if len(text.values) > 1 else path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics, Location
 from ..media import image_problems, name_problem
 from ..yamlload import Document, PathKey
@@ -16,7 +16,7 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
 
 
 def check_image(
-    project: m.Project, doc: Document, path: PathKey, image: m.Image | None, diagnostics: Diagnostics, *, photo: bool = False,
+    project: model.Project, doc: Document, path: PathKey, image: model.Image | None, diagnostics: Diagnostics, *, photo: bool = False,
 ) -> None:
     """One image (or photo) field at ``path``."""
     if image is None:
@@ -60,16 +60,16 @@ def _check_image_file(file: Path, src: str, where: Location, diagnostics: Diagno
         diagnostics.error(where, f"image '{src}': {problem}", code="DL407")
 
 
-def check_lesson_media(project: m.Project, lesson: m.Lesson, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_lesson_media(project: model.Project, lesson: model.Lesson, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     for i, section in enumerate(lesson.sections):
         check_image(project, doc, (*base, "sections", i, "image"), section.image, diagnostics)
 
 
-def check_event_media(project: m.Project, event: m.Event, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_event_media(project: model.Project, event: model.Event, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     if event.report:
         for i, photo in enumerate(event.report.photos):
             check_image(project, doc, (*base, "report", "photos", i), photo, diagnostics, photo=True)
 
 
-def check_lecturer_media(project: m.Project, lecturer: m.Lecturer, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_lecturer_media(project: model.Project, lecturer: model.Lecturer, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     check_image(project, doc, (*base, "photo"), lecturer.photo, diagnostics)

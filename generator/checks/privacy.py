@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics
 from ..privacy import KINDS, find_personal_data
 from ..yamlload import Document, PathKey
@@ -34,7 +34,7 @@ def privacy_problems(value: str, public_numbers: Sequence[str] = ()) -> list[str
     return []
 
 
-def check_privacy(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics,
+def check_privacy(text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics,
                   public_numbers: Sequence[str] = ()) -> None:
     """Every language of ``text``, reported at the text."""
     for value in text.values.values():
@@ -45,7 +45,7 @@ def check_privacy(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagn
 def plain_strings(obj: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
     """Every plain string inside ``obj`` (not inside a :class:`~generator.model.Text`: those are checked
     as texts) with its YAML path: fill-in answers, phones, file names, ids, times."""
-    return m.iter_instances(obj, str, path)
+    return model.iter_instances(obj, str, path)
 
 
 def check_plain_strings(obj: Any, doc: Document, base: PathKey, diagnostics: Diagnostics,
@@ -67,10 +67,10 @@ def check_plain_strings(obj: Any, doc: Document, base: PathKey, diagnostics: Dia
                 diagnostics.error(doc.loc(path), message, code="DL601")
 
 
-def check_item_privacy(project: m.Project, item: m.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_item_privacy(project: model.Project, item: model.Strict, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """An item's plain strings, and the names in its pictures' alt texts and file names."""
     check_plain_strings(item, doc, base, diagnostics, project.config.public_numbers)
-    for path, image in m.iter_instances(item, m.Image, base):
+    for path, image in model.iter_instances(item, model.Image, base):
         texts = [((*path, "src"), image.src)]
         if image.alt is not None:
             texts += [((*path, "alt", lang) if len(image.alt.values) > 1 else (*path, "alt"), value)

@@ -9,8 +9,7 @@ import itertools
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from .. import links
-from .. import model as m
+from .. import links, model
 from ..errors import Diagnostics
 from ..validate import did_you_mean
 from ..yamlload import Document, PathKey
@@ -43,7 +42,7 @@ def check_references(
         seen.add(value)
 
 
-def check_links(project: m.Project, text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
+def check_links(project: model.Project, text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
     """Internal links (``[…](lesson:id#section)``, see :mod:`generator.links`) must name a target."""
     tables: dict[str, Table] = {
         "lesson": project.lessons, "quiz": project.quizzes, "event": project.events,
@@ -67,7 +66,7 @@ def check_links(project: m.Project, text: m.Text, doc: Document, path: PathKey, 
 # --- per kind -------------------------------------------------------------------------------------
 
 
-def check_lesson(project: m.Project, lesson: m.Lesson, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_lesson(project: model.Project, lesson: model.Lesson, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     config = project.config
     check_references(doc, base, "audiences", lesson.audiences, config.audiences, "audience", diagnostics)
     check_references(doc, base, "settings", lesson.settings, config.settings, "setting", diagnostics)
@@ -78,7 +77,7 @@ def check_lesson(project: m.Project, lesson: m.Lesson, doc: Document, base: Path
         _check_law_reference(project, doc, (*base, "references", i), reference, diagnostics)
 
 
-def _check_law_reference(project: m.Project, doc: Document, path: PathKey, reference: m.Reference, diagnostics: Diagnostics) -> None:
+def _check_law_reference(project: model.Project, doc: Document, path: PathKey, reference: model.Reference, diagnostics: Diagnostics) -> None:
     if not check_reference(doc, (*path, "law"), reference.law, project.laws, "law", diagnostics):
         return
     law = project.laws[reference.law]
@@ -88,7 +87,7 @@ def _check_law_reference(project: m.Project, doc: Document, path: PathKey, refer
                           f"article {reference.article} of '{reference.law}' is not in content/laws.yml (listed: {known}); cite only checked articles", code="DL304")
 
 
-def check_event(project: m.Project, event: m.Event, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_event(project: model.Project, event: model.Event, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     config = project.config
     check_reference(doc, (*base, "region"), event.region, config.regions, "region", diagnostics)
     check_reference(doc, (*base, "setting"), event.setting, config.settings, "setting", diagnostics)
@@ -97,7 +96,7 @@ def check_event(project: m.Project, event: m.Event, doc: Document, base: PathKey
     check_references(doc, base, "lecturers", event.lecturers, project.lecturers, "lecturer", diagnostics)
 
 
-def check_quiz(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_quiz(project: model.Project, quiz: model.Quiz, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     """The quiz's lesson, and each question's review lesson and section."""
     check_reference(doc, (*base, "lesson"), quiz.lesson, project.lessons, "lesson", diagnostics)
     for path, q in quiz.all_questions():
@@ -112,18 +111,18 @@ def check_quiz(project: m.Project, quiz: m.Quiz, doc: Document, base: PathKey, d
                 diagnostics.error(doc.loc((*question_path, "section")), f"lesson '{lesson_id}' has no section '{q.section}'{hint}", code="DL305")
 
 
-def check_training(project: m.Project, training: m.Training, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_training(project: model.Project, training: model.Training, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     check_references(doc, base, "audiences", training.audiences, project.config.audiences, "audience", diagnostics)
     check_references(doc, base, "units", training.units, project.lessons, "lesson", diagnostics)
     check_reference(doc, (*base, "quiz"), training.quiz, project.quizzes, "quiz", diagnostics)
     check_references(doc, base, "after", training.after, project.training, "training module", diagnostics)
 
 
-def check_lecturer(project: m.Project, lecturer: m.Lecturer, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_lecturer(project: model.Project, lecturer: model.Lecturer, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     check_topics(project.config, doc, base, lecturer.topics, diagnostics)
 
 
-def check_topics(config: m.SiteConfig, doc: Document, base: PathKey, topics: list[str], diagnostics: Diagnostics) -> None:
+def check_topics(config: model.SiteConfig, doc: Document, base: PathKey, topics: list[str], diagnostics: Diagnostics) -> None:
     """Topics must be declared in site_config.yml; when none are (a new project from ``dandelion init``),
     each one used is a warning: it still works, but shows as a bare id without a label in each language."""
     if config.topics:
@@ -135,18 +134,18 @@ def check_topics(config: m.SiteConfig, doc: Document, base: PathKey, topics: lis
                             f"the bare id; add `topics: {{{topic}: {{zh: …, en: …}}}}` to site_config.yml", code="DL307")
 
 
-def check_glossary_term(project: m.Project, term: m.GlossaryTerm, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_glossary_term(project: model.Project, term: model.GlossaryTerm, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     check_references(doc, base, "see_also", term.see_also, project.glossary, "glossary term", diagnostics)
 
 
-def check_help_centre(project: m.Project, centre: m.HelpCentre, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
+def check_help_centre(project: model.Project, centre: model.HelpCentre, doc: Document, base: PathKey, diagnostics: Diagnostics) -> None:
     check_reference(doc, (*base, "region"), centre.region, project.config.regions, "region", diagnostics)
 
 
 # --- training order -------------------------------------------------------------------------------
 
 
-def check_training_cycles(project: m.Project, origins: Any, diagnostics: Diagnostics) -> None:
+def check_training_cycles(project: model.Project, origins: Any, diagnostics: Diagnostics) -> None:
     """Modules that (through others) come after themselves can never be placed: each module on such
     a circle gets an error at its `after` entry, naming the whole circle. Every circle is reported,
     not only the first :class:`graphlib.TopologicalSorter` finds."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..errors import Diagnostics
 from ..yamlload import Document, PathKey
 
 _LIST_ITEM = re.compile(r"^( *)(?:[-*+]|\d+[.)]) \S")
 
 
-def check_list_indent(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
+def check_list_indent(text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
     """Warn where a list item meant as a sub-item is indented 1–3 spaces more than the item above.
 
     The site's Markdown nests a list only under 4 spaces; with 2 or 3 (what most editors type) the
@@ -36,7 +36,7 @@ def check_list_indent(text: m.Text, doc: Document, path: PathKey, diagnostics: D
                 above = None  # a paragraph ends the list
 
 
-def check_chinese_style(text: m.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
+def check_chinese_style(text: model.Text, doc: Document, path: PathKey, diagnostics: Diagnostics) -> None:
     """The Chinese text against :func:`generator.zh.lint_zh` (punctuation, spacing …)."""
     value = text.values.get("zh")
     if not value:
@@ -47,7 +47,7 @@ def check_chinese_style(text: m.Text, doc: Document, path: PathKey, diagnostics:
         diagnostics.warning(doc.loc(path), f"{message} (at “{excerpt(value, offset)}”)", code="DL902")
 
 
-def check_plain_language(project: m.Project, origins: Any, diagnostics: Diagnostics) -> None:
+def check_plain_language(project: model.Project, origins: Any, diagnostics: Diagnostics) -> None:
     """Pupil-facing text of every lesson for children (see :mod:`generator.zh.readability`): the
     lesson's title, sections, key points and slogans, and its whole quiz. Speaker notes, objectives
     and materials are for adults. A quiz shared by two lessons is checked once, with the glossary of
@@ -66,7 +66,7 @@ def check_plain_language(project: m.Project, origins: Any, diagnostics: Diagnost
             term = project.glossary.get(term_id)
             if term is not None:
                 allowed += [t.values.get("zh", "") for t in (term.term, *term.aliases)]
-        texts: list[tuple[Document, PathKey, m.Text]] = [(doc, (*base, "title"), lesson.title)]
+        texts: list[tuple[Document, PathKey, model.Text]] = [(doc, (*base, "title"), lesson.title)]
         for i, section in enumerate(lesson.sections):
             texts += [(doc, (*base, "sections", i, "title"), section.title),
                       (doc, (*base, "sections", i, "body"), section.body)]
@@ -75,7 +75,7 @@ def check_plain_language(project: m.Project, origins: Any, diagnostics: Diagnost
         if lesson.quiz in project.quizzes and ("quiz", lesson.quiz) in origins.items and lesson.quiz not in checked_quizzes:
             checked_quizzes.add(lesson.quiz)
             quiz_doc, quiz_base = origins.items[("quiz", lesson.quiz)]
-            texts += [(quiz_doc, path, t) for path, t in m.iter_texts(project.quizzes[lesson.quiz], quiz_base)]
+            texts += [(quiz_doc, path, t) for path, t in model.iter_texts(project.quizzes[lesson.quiz], quiz_base)]
         for text_doc, path, text in texts:
             value = text.values.get("zh") if text is not None else None
             for offset, message in readability(value or "", allowed):

@@ -15,11 +15,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .. import model as m
+from .. import model
 from ..errors import DandelionError
 
-_ID_RE = re.compile(m.ID_PATTERN)
-_LANG_RE = re.compile(m.LANG_PATTERN)
+_ID_RE = re.compile(model.ID_PATTERN)
+_LANG_RE = re.compile(model.LANG_PATTERN)
 
 
 @dataclass
@@ -74,14 +74,14 @@ class TextPicker:
         self.default_lang = default_lang
         self.fallbacks: dict[str, None] = {}
 
-    def __call__(self, text: m.Text | None, where: str) -> str:
+    def __call__(self, text: model.Text | None, where: str) -> str:
         if text is None:
             return ""
         if not text.has(self.lang):
             self.fallbacks[where] = None
         return text.get(self.lang, self.default_lang)
 
-    def answers(self, q: m.FillBlankQuestion) -> list[str]:
+    def answers(self, q: model.FillBlankQuestion) -> list[str]:
         if isinstance(q.answer, dict) and self.lang not in q.answer:
             self.fallbacks[q.id] = None
         return q.answers_for(self.lang, self.default_lang)
@@ -93,7 +93,7 @@ class TextPicker:
         return [f"no '{self.lang}' text in {', '.join(self.fallbacks)}: the '{used}' text (or the first one given) was exported instead"]
 
 
-def export_notes(quiz: m.Quiz) -> list[str]:
+def export_notes(quiz: model.Quiz) -> list[str]:
     """Warnings about quiz settings that neither GIFT nor Moodle XML can carry."""
     notes = []
     if any(q.lesson or q.section for _, q in quiz.all_questions()):
@@ -222,7 +222,7 @@ def _placed(problems: list[str], raw_questions: list[dict[str, Any]], path: tupl
     return [f"{locate(q, rest, lang)}: {message}" for message in problems]
 
 
-def quiz_problems(quiz: m.Quiz, raw_questions: list[dict[str, Any]], locate: Locate, default_lang: str) -> list[str]:
+def quiz_problems(quiz: model.Quiz, raw_questions: list[dict[str, Any]], locate: Locate, default_lang: str) -> list[str]:
     """What ``dandelion check`` would refuse in the quiz alone, placed at the row or line it came from:
     the model's own rules (one right option in a single-choice question, a ``draw`` the bank can
     satisfy …) and, in every text, raw HTML, script links and phone or ID-card numbers."""
@@ -233,7 +233,7 @@ def quiz_problems(quiz: m.Quiz, raw_questions: list[dict[str, Any]], locate: Loc
     for problem in quiz.problems():
         if not problem.warning:
             problems += _placed([problem.message], raw_questions, problem.path, default_lang, locate)
-    for path, text in m.iter_texts(quiz):
+    for path, text in model.iter_texts(quiz):
         for lang, value in text.values.items():
             problems += _placed([*privacy_problems(value), *markup_problems(value)], raw_questions, path, lang, locate)
     return problems
@@ -253,7 +253,7 @@ def finish_import(
     raw_questions = data["questions"]
     data = {**data, "questions": [order_question(q) for q in raw_questions]}
     try:
-        quiz = m.Quiz.model_validate({"id": quiz_id, **data}, context={"default_lang": default_lang})
+        quiz = model.Quiz.model_validate({"id": quiz_id, **data}, context={"default_lang": default_lang})
     except ValidationError as exc:  # pragma: no cover - the importers check first; this is a guard
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)]
         raise QuestionBankError(source, problems) from exc

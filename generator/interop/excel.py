@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from .. import model
 from .common import ImportResult, QuestionBankError, assign_ids, finish_import, is_id, is_lang, text_value
 from .workbook_style import style_workbook
 
@@ -607,25 +607,25 @@ def _int(value: Any) -> int | None:
 # --- writing ------------------------------------------------------------------------------------
 
 
-def quiz_languages(quiz: m.Quiz, languages: list[str]) -> list[str]:
+def quiz_languages(quiz: model.Quiz, languages: list[str]) -> list[str]:
     """The site's languages, then any other language a text of the quiz uses."""
     out = list(languages)
-    for _, text in m.iter_texts(quiz):
+    for _, text in model.iter_texts(quiz):
         for code in text.langs:
             if code not in out:
                 out.append(code)
     for _, q in quiz.all_questions():
-        if isinstance(q, m.FillBlankQuestion) and isinstance(q.answer, dict):
+        if isinstance(q, model.FillBlankQuestion) and isinstance(q.answer, dict):
             out.extend(code for code in q.answer if code not in out)
     return out
 
 
-def workbook_for(quiz: m.Quiz, languages: list[str], default_lang: str, *, min_options: int = 4) -> Any:
+def workbook_for(quiz: model.Quiz, languages: list[str], default_lang: str, *, min_options: int = 4) -> Any:
     """An openpyxl workbook holding ``quiz`` in the question-bank layout (sheets questions, quiz, help)."""
     from openpyxl import Workbook
 
     langs = quiz_languages(quiz, languages)
-    n_options = max([min_options, *(len(q.options) for _, q in quiz.all_questions() if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)))])
+    n_options = max([min_options, *(len(q.options) for _, q in quiz.all_questions() if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)))])
     header = ["id", "type", "scenario", *(f"prompt_{lang}" for lang in langs)]
     for n in range(1, n_options + 1):
         header += [f"option_{n}_{lang}" for lang in langs]
@@ -644,21 +644,21 @@ def workbook_for(quiz: m.Quiz, languages: list[str], default_lang: str, *, min_o
                 row[col[f"explanation_{lang}"]] = q.explanation.values[lang]
         row[col["lesson"]] = q.lesson
         row[col["section"]] = q.section
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
+        if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)):
             for n, option in enumerate(q.options, 1):
                 for lang in langs:
                     if option.text.has(lang):
                         row[col[f"option_{n}_{lang}"]] = option.text.values[lang]
             row[col["correct"]] = ",".join(_label(n) for n, o in enumerate(q.options, 1) if o.correct)
-        elif isinstance(q, m.TrueFalseQuestion):
+        elif isinstance(q, model.TrueFalseQuestion):
             row[col[f"answer_{default_lang}"]] = "true" if q.answer else "false"
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             if isinstance(q.answer, list):
                 row[col[f"answer_{default_lang}"]] = join_items(q.answer)
             else:
                 for lang, items in q.answer.items():
                     row[col[f"answer_{lang}"]] = join_items(items)
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             for lang in langs:
                 if all(item.has(lang) for item in q.answer):
                     row[col[f"answer_{lang}"]] = join_items([item.values[lang] for item in q.answer])
@@ -670,7 +670,7 @@ def workbook_for(quiz: m.Quiz, languages: list[str], default_lang: str, *, min_o
     _append(ws, header)
     for q in quiz.questions:
         _append(ws, row_for(q, None))
-        if isinstance(q, m.ScenarioQuestion):
+        if isinstance(q, model.ScenarioQuestion):
             for sub in q.questions:
                 _append(ws, row_for(sub, q.id))
     settings = wb.create_sheet("quiz")
@@ -702,7 +702,7 @@ def _append(ws: Any, values: list[Any]) -> None:
             cell.data_type = "s"
 
 
-def write_xlsx(quiz: m.Quiz, path: Path, languages: list[str], default_lang: str) -> None:
+def write_xlsx(quiz: model.Quiz, path: Path, languages: list[str], default_lang: str) -> None:
     """Write ``quiz`` as an Excel question bank that :func:`import_xlsx` reads back."""
     wb = workbook_for(quiz, languages, default_lang)
     style_workbook(wb, languages)

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from .. import model
 from .common import (
     ExportResult,
     ImportResult,
@@ -98,7 +98,7 @@ def _shortanswer(text: str) -> str:
     return f"=%100%{body}" if _WEIGHT_RE.match(body) else f"={body}"
 
 
-def export_gift(quiz: m.Quiz, lang: str | None = None, default_lang: str = "zh") -> ExportResult:
+def export_gift(quiz: model.Quiz, lang: str | None = None, default_lang: str = "zh") -> ExportResult:
     """The quiz as a GIFT file for Moodle, in ``lang`` (texts missing in it fall back to ``default_lang``)."""
     lang = lang or default_lang
     pick = TextPicker(lang, default_lang)
@@ -113,18 +113,18 @@ def export_gift(quiz: m.Quiz, lang: str | None = None, default_lang: str = "zh")
         head = f"::{escape(name)}::[markdown]{escape(pick(q.prompt, q.id).strip())}"
         explanation = pick(q.explanation, q.id).strip()
         feedback = f"####{escape(explanation)}" if explanation else ""
-        if isinstance(q, m.TrueFalseQuestion):
+        if isinstance(q, model.TrueFalseQuestion):
             return f"{head}{{{'TRUE' if q.answer else 'FALSE'}{feedback}}}"
         lines: list[str] = []
-        if isinstance(q, m.SingleQuestion):
+        if isinstance(q, model.SingleQuestion):
             lines = [_weighted("=" if o.correct else "~", None, pick(o.text, q.id)) for o in q.options]
-        elif isinstance(q, m.MultipleQuestion):
+        elif isinstance(q, model.MultipleQuestion):
             n_right = sum(o.correct for o in q.options)
             weight, exact = share(max(n_right, 1))
             if not exact:
                 warnings.append(f"{q.id}: Moodle has no grade for 1/{n_right}; each right option was given {weight}%")
             lines = [_weighted("~", weight if o.correct else f"-{weight}", pick(o.text, q.id)) for o in q.options]
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             answers = pick.answers(q)
             # Moodle takes any answer block holding "->" for a matching question, and GIFT has no
             # escape for it: such an answer cannot be written (Moodle XML has no such limit).
@@ -136,7 +136,7 @@ def export_gift(quiz: m.Quiz, lang: str | None = None, default_lang: str = "zh")
                     return None
                 warnings.append(f"{q.id}: answer {dropped} left out: GIFT cannot hold a short answer containing '->'; use Moodle XML")
             lines = [_shortanswer(a) for a in kept]
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             warnings.append(f"{q.id}: ordering exported as a matching question (each item ↔ its position 1…{len(q.answer)})")
             lines = [f"={_answer_text(pick(item, q.id).replace('->', '-&gt;'))} -> {n}" for n, item in enumerate(q.answer, 1)]
         body = "".join(f"\t{line}\n" for line in lines)
@@ -145,7 +145,7 @@ def export_gift(quiz: m.Quiz, lang: str | None = None, default_lang: str = "zh")
         return f"{head}{{\n{body}}}"
 
     for q in quiz.questions:
-        if isinstance(q, m.ScenarioQuestion):
+        if isinstance(q, model.ScenarioQuestion):
             if q.explanation is not None:
                 warnings.append(f"{q.id}: a GIFT description has no feedback, so the scenario's explanation was left out")
             blocks.append(f"// {q.id}: scenario — the case text, then its {len(q.questions)} questions\n"

@@ -28,8 +28,7 @@ import html
 import re
 from typing import Any
 
-from .. import markup
-from .. import model as m
+from .. import markup, model
 from .common import ExportResult, TextPicker, category_path, export_notes, share
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -72,7 +71,7 @@ def _html(text: str, *, inline: bool = False) -> str:
     return out
 
 
-def export_moodle_xml(quiz: m.Quiz, lang: str | None = None, default_lang: str = "zh") -> ExportResult:
+def export_moodle_xml(quiz: model.Quiz, lang: str | None = None, default_lang: str = "zh") -> ExportResult:
     """The quiz as Moodle XML, in ``lang`` (texts missing in it fall back to ``default_lang``)."""
     lang = lang or default_lang
     pick = TextPicker(lang, default_lang)
@@ -113,8 +112,8 @@ def export_moodle_xml(quiz: m.Quiz, lang: str | None = None, default_lang: str =
         w.add(2, "</answer>")
 
     def question(q: Any, name: str) -> None:
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
-            single = isinstance(q, m.SingleQuestion)
+        if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)):
+            single = isinstance(q, model.SingleQuestion)
             head(q, "multichoice", name, "1.0000000", "0.3333333")
             w.add(2, f"<single>{'true' if single else 'false'}</single>")
             w.add(2, f"<shuffleanswers>{shuffle}</shuffleanswers>")
@@ -128,16 +127,16 @@ def export_moodle_xml(quiz: m.Quiz, lang: str | None = None, default_lang: str =
             for o in q.options:
                 fraction = weight if o.correct else ("0" if single else f"-{weight}")
                 answer(fraction, _html(pick(o.text, q.id), inline=True))
-        elif isinstance(q, m.TrueFalseQuestion):
+        elif isinstance(q, model.TrueFalseQuestion):
             head(q, "truefalse", name, "1.0000000", "1.0000000")
             answer("100" if q.answer else "0", "true", "moodle_auto_format")
             answer("0" if q.answer else "100", "false", "moodle_auto_format")
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             head(q, "shortanswer", name, "1.0000000", "0.3333333")
             w.add(2, "<usecase>0</usecase>")
             for accepted in pick.answers(q):
                 answer("100", accepted.strip().replace("*", "\\*"), "moodle_auto_format")
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             warnings.append(f"{q.id}: ordering exported as a matching question (each item ↔ its position 1…{len(q.answer)})")
             head(q, "matching", name, "1.0000000", "0.3333333")
             w.add(2, "<shuffleanswers>true</shuffleanswers>")
@@ -152,7 +151,7 @@ def export_moodle_xml(quiz: m.Quiz, lang: str | None = None, default_lang: str =
         w.add(1, "</question>")
 
     for q in quiz.questions:
-        if isinstance(q, m.ScenarioQuestion):
+        if isinstance(q, model.ScenarioQuestion):
             w.add(0, f"<!-- scenario {q.id}: the case text, then its {len(q.questions)} questions -->")
             head(q, "description", q.id, "0.0000000", "0.0000000")
             w.add(1, "</question>")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from .. import model
 from .excel import workbook_for
 from .workbook_style import style_workbook
 
@@ -98,8 +98,8 @@ EXAMPLE_QUIZ: dict[str, Any] = {
     ],
 }
 
-def example_quiz() -> m.Quiz:
-    return m.Quiz.model_validate(EXAMPLE_QUIZ, context={"default_lang": "zh"})
+def example_quiz() -> model.Quiz:
+    return model.Quiz.model_validate(EXAMPLE_QUIZ, context={"default_lang": "zh"})
 
 
 def write_template(path: str | Path) -> Path:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..i18n import catalogue, is_chinese, time_range
 from ..media import prepare_media
 from ..plan import WHOLE_KIT, KitFile, Plan
@@ -74,7 +74,7 @@ class KitsResult:
 
 
 def render_kits(
-    project: m.Project, plan: Plan, writer: OutputWriter, *, log: Log = lambda _m: None, use_cache: bool = True,
+    project: model.Project, plan: Plan, writer: OutputWriter, *, log: Log = lambda _m: None, use_cache: bool = True,
     workers: int | None = None, tick: Callable[[int], None] = lambda _n: None,
 ) -> KitsResult:
     """Render the kit files ``plan.kits`` lists into ``writer`` and write ``kits/manifest.json``.
@@ -127,15 +127,15 @@ def _worker_count(wanted: int | None, tasks: int) -> int:
     return max(1, min(wanted, tasks // 3))
 
 
-def _kit_images(project: m.Project) -> list[str]:
+def _kit_images(project: model.Project) -> list[str]:
     """The images kits show: the lessons' section pictures."""
     return sorted({s.image.src for lesson in project.lessons.values() for s in lesson.sections if s.image})
 
 
 class _Run:
-    def __init__(self, project: m.Project, log: Log, result: KitsResult, use_cache: bool, edition: str,
+    def __init__(self, project: model.Project, log: Log, result: KitsResult, use_cache: bool, edition: str,
                  tick: Callable[[int], None]) -> None:
-        self.p = project
+        self.project = project
         self.edition = edition
         self.tick = tick
         self.cfg = project.config
@@ -166,7 +166,7 @@ class _Run:
     @property
     def fonts(self) -> KitFonts:
         if self._fonts is None:
-            self._fonts = find_fonts(self.cfg, self.p.root)
+            self._fonts = find_fonts(self.cfg, self.project.root)
         return self._fonts
 
     @property
@@ -180,7 +180,7 @@ class _Run:
     @property
     def docs(self) -> Documents:
         if self._docs is None:
-            self._docs = Documents(self.p, self.fonts, self.pinyin, edition=self.edition)
+            self._docs = Documents(self.project, self.fonts, self.pinyin, edition=self.edition)
         return self._docs
 
     # -- rendering -----------------------------------------------------------------------------------
@@ -235,14 +235,14 @@ class _Run:
     def job(self, kit: KitFile) -> _Job:
         """The rendering of one kit file of the plan (the document is built only when the task is asked for)."""
         if kit.lesson is not None:
-            return self._lesson_job(kit, self.p.lessons[kit.lesson])
-        return self._event_job(kit, self.p.events[kit.event or ""])
+            return self._lesson_job(kit, self.project.lessons[kit.lesson])
+        return self._event_job(kit, self.project.events[kit.event or ""])
 
-    def _lesson_job(self, kit: KitFile, lesson: m.Lesson) -> _Job:
+    def _lesson_job(self, kit: KitFile, lesson: model.Lesson) -> _Job:
         d = lambda: self.docs  # noqa: E731 - built on first use
         setting, lang, url = kit.setting, kit.language, self.base_url
-        images = [self.p.content_dir / s.image.src for s in lesson.sections if s.image]
-        quiz = self.p.quizzes.get(lesson.quiz or "")
+        images = [self.project.content_dir / s.image.src for s in lesson.sections if s.image]
+        quiz = self.project.quizzes.get(lesson.quiz or "")
         tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
             "plan": lambda: ("pdf", d().plan(lesson, setting, lang), url),
             "outline": lambda: ("fit", tuple(d().outline_card(lesson, setting, lang, brevity=level) for level in OUTLINE_LEVELS),
@@ -257,7 +257,7 @@ class _Run:
         }
         return _Job(kit, tasks[kit.kind], images if kit.kind in ("plan", "handout") else [])
 
-    def _event_job(self, kit: KitFile, event: m.Event) -> _Job:
+    def _event_job(self, kit: KitFile, event: model.Event) -> _Job:
         d = lambda: self.docs  # noqa: E731
         setting, lang, url = kit.setting, kit.language, self.base_url
         spec = lambda: self._poster_spec(event, lang)  # noqa: E731
@@ -272,26 +272,29 @@ class _Run:
         }
         return _Job(kit, tasks[kit.kind])
 
-    def _poster_spec(self, event: m.Event, lang: str) -> Any:
+    def _poster_spec(self, event: model.Event, lang: str) -> Any:
         from .poster import PosterSpec
 
-        cfg, dl = self.cfg, self.cfg.default_language
-        t = lambda text: text.get(lang, dl) if text is not None else ""  # noqa: E731
-        lessons = [self.p.lessons[i] for i in event.lessons if i in self.p.lessons]
+        cfg, default = self.cfg, self.cfg.default_language
+
+        def localise(text: model.Text | None) -> str:
+            return model.text_in(text, lang, default)
+
+        lessons = [self.project.lessons[i] for i in event.lessons if i in self.project.lessons]
         slogan_text = event.slogan or next((les.slogans[0] for les in lessons if les.slogans), None)
         village = is_village(event.setting)
         extra: list[tuple[str, str]] = []
         if village and slogan_text is not None:
-            extra = [(d.name.get(lang, dl), slogan_text.values[code]) for code, d in cfg.extra_languages.items()
+            extra = [(d.name.get(lang, default), slogan_text.values[code]) for code, d in cfg.extra_languages.items()
                      if slogan_text.has(code)]
-        slogan = t(slogan_text)
+        slogan = localise(slogan_text)
         return PosterSpec(
-            lang=lang, title=t(event.title), brand=t(cfg.site_name),
+            lang=lang, title=localise(event.title), brand=localise(cfg.site_name),
             date=catalogue(lang).format_date(event.date, weekday=True), time=time_range(event.start, event.end),
-            venue=t(event.venue), organiser=t(cfg.organisation), occasion=t(event.occasion),
-            partners=[t(x) for x in event.partners],
-            lecturers=[t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers],
-            lessons=[t(les.title) for les in lessons], slogan=slogan,
+            venue=localise(event.venue), organiser=localise(cfg.organisation), occasion=localise(event.occasion),
+            partners=[localise(x) for x in event.partners],
+            lecturers=[localise(self.project.lecturers[i].name) for i in event.lecturers if i in self.project.lecturers],
+            lessons=[localise(les.title) for les in lessons], slogan=slogan,
             slogan_pinyin=self.pinyin.syllables(slogan, sandhi=True) if village and is_chinese(lang) and slogan else [],
             slogan_extra=extra, qr_url=page_url(cfg, lang, "events", event.id), village=village,
         )

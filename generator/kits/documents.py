@@ -2,8 +2,8 @@
 
 Layouts are data: Jinja templates and CSS in ``templates/``. This module only gathers what each
 document shows (the timed outline, the laws a lesson cites, the quiz questions on a worksheet …) and
-hands it to the template with :class:`K`, the per-language helper templates call (``k.t(text)``,
-``k.md(text)``, ``k.py(text)`` for pinyin …). Rendering HTML is cheap; WeasyPrint is not, so the HTML
+hands it to the template with :class:`DocumentLanguage`, the per-language helper templates call (``doc.text(text)``,
+``doc.md(text)``, ``doc.ruby(text)`` for pinyin …). Rendering HTML is cheap; WeasyPrint is not, so the HTML
 string is also what the cache keys on.
 """
 
@@ -19,8 +19,7 @@ import jinja2
 import segno
 from markupsafe import Markup, escape
 
-from .. import links, markup
-from .. import model as m
+from .. import links, markup, model
 from ..i18n import catalogue, time_range
 from ..i18n import is_chinese as is_zh
 from ..zh import PRINT_RUBY_CSS, chinese_number
@@ -83,12 +82,12 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=2, dark="#000", light="#fff")
 
 
-def page_url(config: m.SiteConfig, lang: str, kind: str, item_id: str) -> str | None:
+def page_url(config: model.SiteConfig, lang: str, kind: str, item_id: str) -> str | None:
     """The site page of a lesson or event (``<site_url><lang>/lessons/<id>.html``), or None without site_url."""
     return site_address(config, lang, f"{kind}/{item_id}.md")
 
 
-def site_address(config: m.SiteConfig, lang: str, site_path: str) -> str | None:
+def site_address(config: model.SiteConfig, lang: str, site_path: str) -> str | None:
     """The full address of a site page path (``help.md``, ``lessons/x.md#sec``), or None without a real site_url."""
     if not config.public_address:
         return None
@@ -125,7 +124,7 @@ def short_lines(text: str, lang: str, width: int = 14) -> list[str]:
 
 @dataclass
 class OutlineRow:
-    section: m.Section
+    section: model.Section
     start: int
     minutes: int
     estimated: bool
@@ -139,7 +138,7 @@ class Outline:
     estimated: bool
 
 
-def outline(lesson: m.Lesson, lang: str) -> Outline:
+def outline(lesson: model.Lesson, lang: str) -> Outline:
     """The timed outline: start minute and length of each section; unknown lengths share the rest."""
     known = sum(s.minutes or 0 for s in lesson.sections)
     unknown = [s for s in lesson.sections if not s.minutes]
@@ -159,13 +158,13 @@ def outline(lesson: m.Lesson, lang: str) -> Outline:
     return Outline(rows, note, bool(unknown))
 
 
-class K:
+class DocumentLanguage:
     """What the templates call: text in the document's language, Markdown, pinyin, labels."""
 
     def __init__(
-        self, project: m.Project, lang: str, *, village: bool, fonts: KitFonts, pinyin: Any, annotate: bool | None = None
+        self, project: model.Project, lang: str, *, village: bool, fonts: KitFonts, pinyin: Any, annotate: bool | None = None
     ) -> None:
-        self.p = project
+        self.project = project
         #: pinyin over key points and slogans, extra-language text beside them (village settings)
         self.annotate = village if annotate is None else annotate
         self.cfg = project.config
@@ -190,7 +189,7 @@ class K:
         ))
 
     # -- text ------------------------------------------------------------------------------------
-    def t(self, text: m.Text | str | None) -> str:
+    def text(self, text: model.Text | str | None) -> str:
         """The text in the document's language; internal links (``lesson:id``) point to the site when
         it has an address, else become their label."""
         if text is None:
@@ -202,7 +201,7 @@ class K:
         """The interface string ``msgid`` (``kit.plan``) in the document's language."""
         return self.strings.gettext(msgid, **values)
 
-    def s(self, key: str, **values: object) -> str:
+    def word(self, key: str, **values: object) -> str:
         """A printed word by its short key: the kits' own (``kit.<key>``), else the slides' and outline's
         (``slides.<key>``), both from the one catalogue."""
         for msgid in (f"kit.{key}", f"slides.{key}"):
@@ -216,7 +215,7 @@ class K:
         """The plural string ``msgid`` in the form for ``n``."""
         return self.strings.ngettext(msgid, n, **values)
 
-    def md(self, text: m.Text | None, inline: bool = False) -> Markup:
+    def md(self, text: model.Text | None, inline: bool = False) -> Markup:
         """A Markdown field as sanitised HTML (:func:`generator.markup.render`); content links point to
         the site when it has an address, else keep their words."""
         if text is None:
@@ -224,31 +223,31 @@ class K:
         return Markup(markup.render(text.get(self.lang, self.default), inline=inline,
                                     link=lambda link: site_address(self.cfg, self.lang, link.site_path)))
 
-    def md_inline(self, text: m.Text | None) -> Markup:
+    def md_inline(self, text: model.Text | None) -> Markup:
         return self.md(text, inline=True)
 
-    def plain(self, text: m.Text | None) -> str:
-        return markup.plain_text(self.t(text)) if text is not None else ""
+    def plain(self, text: model.Text | None) -> str:
+        return markup.plain_text(self.text(text)) if text is not None else ""
 
-    def py(self, text: m.Text | str | None) -> Markup:
+    def ruby(self, text: model.Text | str | None) -> Markup:
         """Plain text with pinyin over the Chinese (village edition, Chinese documents); else escaped."""
-        value = self.t(text)
+        value = self.text(text)
         if self.annotate and self.zh:
             return Markup(self.pinyin.print_ruby_html(value))
         return escape(value)
 
-    def short_lines(self, text: m.Text) -> list[Markup]:
-        lines = short_lines(markup.plain_text(self.t(text)), self.lang)
-        return [self.py(line) for line in lines]
+    def short_lines(self, text: model.Text) -> list[Markup]:
+        lines = short_lines(markup.plain_text(self.text(text)), self.lang)
+        return [self.ruby(line) for line in lines]
 
-    def first_sentence(self, text: m.Text) -> str:
-        found = sentences(markup.plain_text(self.t(text)), self.lang)
+    def first_sentence(self, text: model.Text) -> str:
+        found = sentences(markup.plain_text(self.text(text)), self.lang)
         return found[0] if found else ""
 
-    def join(self, texts: list[m.Text]) -> str:
-        return self.strings.format_list([self.t(x) for x in texts])
+    def join(self, texts: list[model.Text]) -> str:
+        return self.strings.format_list([self.text(x) for x in texts])
 
-    def extras(self, text: m.Text | None) -> list[tuple[Any, str]]:
+    def extras(self, text: model.Text | None) -> list[tuple[Any, str]]:
         """Extra-language versions of ``text`` (e.g. Hlai) printed beside it in village documents."""
         if not self.annotate or text is None or isinstance(text, str):
             return []
@@ -259,34 +258,34 @@ class K:
                 out.append((_ExtraName(code, label), text.values[code]))
         return out
 
-    def credits(self, item: m.Lesson | m.Event) -> list[str]:
+    def credits(self, item: model.Lesson | model.Event) -> list[str]:
         if not self.annotate:
             return []
         lines = []
         for code, who in item.supplied_by.items():
             name = self.cfg.extra_languages[code].name.get(self.lang, self.default) if code in self.cfg.extra_languages else code
-            lines.append(self.gettext("kit.supplied_by", language=name, who=self.t(who)))
+            lines.append(self.gettext("kit.supplied_by", language=name, who=self.text(who)))
         return lines
 
     @staticmethod
-    def marked_example(name: m.Text) -> bool:
+    def marked_example(name: model.Text) -> bool:
         return any("示例" in v or "example" in v.lower() for v in name.values.values())
 
     # -- quiz helpers --------------------------------------------------------------------------
-    def fill_answers(self, q: m.FillBlankQuestion) -> str:
+    def fill_answers(self, q: model.FillBlankQuestion) -> str:
         return " / ".join(q.printed_answers(self.lang, self.default))
 
-    def needs_hint(self, q: m.SingleQuestion | m.MultipleQuestion, msgid: str) -> bool:
+    def needs_hint(self, q: model.SingleQuestion | model.MultipleQuestion, msgid: str) -> bool:
         """False when the prompt already says "（多选）" / "(Choose all that apply)"."""
-        prompt = self.t(q.prompt).lower()
+        prompt = self.text(q.prompt).lower()
         return not any(word in prompt for word in (self.gettext(msgid).lower(), "单选", "多选", "choose"))
 
-    def review(self, q: m.SingleQuestion) -> str:
-        lesson = self.p.lessons.get(q.lesson or "")
+    def review(self, q: model.SingleQuestion) -> str:
+        lesson = self.project.lessons.get(q.lesson or "")
         if lesson is None:
             return ""
         section = next((s for s in lesson.sections if s.id == q.section), None)
-        return f"{self.t(lesson.title)} · {self.t(section.title)}" if section else self.t(lesson.title)
+        return f"{self.text(lesson.title)} · {self.text(section.title)}" if section else self.text(lesson.title)
 
     # -- drawing -----------------------------------------------------------------------------------
     @staticmethod
@@ -331,138 +330,138 @@ OUTLINE_LEVELS = (0, 1, 2, 3)
 class Documents:
     """Builds the HTML of every kit document for one project."""
 
-    def __init__(self, project: m.Project, fonts: KitFonts, pinyin: Any, *, edition: str = "public") -> None:
-        self.p = project
+    def __init__(self, project: model.Project, fonts: KitFonts, pinyin: Any, *, edition: str = "public") -> None:
+        self.project = project
         self.fonts = fonts
         self.pinyin = pinyin
         #: the lecturer edition's documents carry its mark in their header
         self.edition = edition
-        self._k: dict[tuple[str, bool, bool], K] = {}
+        self._languages: dict[tuple[str, bool, bool], DocumentLanguage] = {}
 
-    def k(self, lang: str, village: bool, annotate: bool | None = None) -> K:
+    def language(self, lang: str, village: bool, annotate: bool | None = None) -> DocumentLanguage:
         annotate = village if annotate is None else annotate
         key = (lang, village, annotate)
-        if key not in self._k:
-            self._k[key] = K(self.p, lang, village=village, fonts=self.fonts, pinyin=self.pinyin, annotate=annotate)
-        return self._k[key]
+        if key not in self._languages:
+            self._languages[key] = DocumentLanguage(self.project, lang, village=village, fonts=self.fonts, pinyin=self.pinyin, annotate=annotate)
+        return self._languages[key]
 
-    def _render(self, template: str, k: K, kind: str, doc_title: str, **ctx: Any) -> str:
-        page_label = ctx.pop("page_label", k.s(kind) + (f" · {k.gettext('kit.village_edition')}" if k.village else ""))
+    def _render(self, template: str, doc: DocumentLanguage, kind: str, doc_title: str, **ctx: Any) -> str:
+        page_label = ctx.pop("page_label", doc.word(kind) + (f" · {doc.gettext('kit.village_edition')}" if doc.village else ""))
         lecturers = self.edition == "lecturer" and kind in LECTURER_DOCUMENTS
-        edition_mark = k.gettext("slides.lecturer_edition_mark") if lecturers else ""
+        edition_mark = doc.gettext("slides.lecturer_edition_mark") if lecturers else ""
         return _env().get_template(template).render(
-            k=k, cfg=self.p.config, kind=kind, doc_title=doc_title, page_label=page_label, edition_mark=edition_mark,
-            village=k.village, compact=ctx.pop("compact", 0), **ctx,
+            doc=doc, cfg=self.project.config, kind=kind, doc_title=doc_title, page_label=page_label, edition_mark=edition_mark,
+            village=doc.village, compact=ctx.pop("compact", 0), **ctx,
         )
 
-    def _setting_name(self, k: K, setting: str) -> str:
-        text = self.p.config.settings.get(setting)
-        return k.t(text) if text else setting
+    def _setting_name(self, doc: DocumentLanguage, setting: str) -> str:
+        text = self.project.config.settings.get(setting)
+        return doc.text(text) if text else setting
 
     # -- lessons ---------------------------------------------------------------------------------
-    def plan(self, lesson: m.Lesson, setting: str, lang: str) -> str:
+    def plan(self, lesson: model.Lesson, setting: str, lang: str) -> str:
         # The plan is the lecturer's: normal type, but pinyin and extra text on slogans in village settings.
-        k = self.k(lang, False, annotate=is_village(setting))
-        cfg = self.p.config
+        doc = self.language(lang, False, annotate=is_village(setting))
+        cfg = self.project.config
         meta = [
-            (k.gettext("kit.audience"), k.strings.format_list([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
-            (k.gettext("kit.setting"), self._setting_name(k, setting)),
-            (k.gettext("kit.duration"), k.gettext("kit.minutes", n=lesson.duration_minutes)),
+            (doc.gettext("kit.audience"), doc.strings.format_list([doc.text(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
+            (doc.gettext("kit.setting"), self._setting_name(doc, setting)),
+            (doc.gettext("kit.duration"), doc.gettext("kit.minutes", n=lesson.duration_minutes)),
         ]
         return self._render(
-            "plan.html.j2", k, "plan", f"{k.t(lesson.title)} · {k.gettext('kit.plan')}", lesson=lesson, meta=meta,
-            outline=outline(lesson, lang), laws=self._laws(k, lesson), terms=self._terms(lesson),
-            quiz=self.p.quizzes.get(lesson.quiz or ""),
-            page_label=f"{k.gettext('kit.plan')} · {self._setting_name(k, setting)}",
+            "plan.html.j2", doc, "plan", f"{doc.text(lesson.title)} · {doc.gettext('kit.plan')}", lesson=lesson, meta=meta,
+            outline=outline(lesson, lang), laws=self._laws(doc, lesson), terms=self._terms(lesson),
+            quiz=self.project.quizzes.get(lesson.quiz or ""),
+            page_label=f"{doc.gettext('kit.plan')} · {self._setting_name(doc, setting)}",
         )
 
-    def outline_card(self, lesson: m.Lesson, setting: str, lang: str, brevity: int = 0) -> str:
+    def outline_card(self, lesson: model.Lesson, setting: str, lang: str, brevity: int = 0) -> str:
         """The one-page outline for the lecturer's pocket: timed parts, key points, slogans and (lecturer
         edition) each part's notes in brief. ``brevity`` 0–3 shortens the notes, then tightens the type,
         then drops the notes, until it fits one page."""
-        k = self.k(lang, False, annotate=is_village(setting))
+        doc = self.language(lang, False, annotate=is_village(setting))
         limit = (90, 45, 45, 0)[brevity]
         rows = []
         for row in outline(lesson, lang).rows:
-            notes = k.plain(row.section.notes) if self.edition == "lecturer" and row.section.notes and limit else ""
+            notes = doc.plain(row.section.notes) if self.edition == "lecturer" and row.section.notes and limit else ""
             first = sentences(notes, lang)[0] if notes else ""
             brief = first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
             rows.append({"clock": row.clock, "minutes": row.minutes, "estimated": row.estimated,
-                         "title": k.t(row.section.title), "notes": brief})
-        cfg = self.p.config
+                         "title": doc.text(row.section.title), "notes": brief})
+        cfg = self.project.config
         meta = [
-            (k.s("audience"), k.strings.format_list([k.t(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
-            (k.s("setting"), self._setting_name(k, setting)),
-            (k.s("duration"), k.s("minutes", n=lesson.duration_minutes)),
+            (doc.word("audience"), doc.strings.format_list([doc.text(cfg.audiences[a]) for a in lesson.audiences if a in cfg.audiences])),
+            (doc.word("setting"), self._setting_name(doc, setting)),
+            (doc.word("duration"), doc.word("minutes", n=lesson.duration_minutes)),
         ]
         return self._render(
-            "outline_card.html.j2", k, "outline_card", f"{k.t(lesson.title)} · {k.s('outline_card')}", lesson=lesson,
+            "outline_card.html.j2", doc, "outline_card", f"{doc.text(lesson.title)} · {doc.word('outline_card')}", lesson=lesson,
             meta=meta, rows=rows, compact=3 if brevity >= 2 else 0,
-            page_label=f"{k.s('outline_card')} · {self._setting_name(k, setting)}",
+            page_label=f"{doc.word('outline_card')} · {self._setting_name(doc, setting)}",
         )
 
-    def handout(self, lesson: m.Lesson, setting: str, lang: str, compact: int = 0) -> str:
+    def handout(self, lesson: model.Lesson, setting: str, lang: str, compact: int = 0) -> str:
         """The audience handout; ``compact`` 1–4 shortens the glossary step by step to fit two pages."""
-        k = self.k(lang, is_village(setting))
+        doc = self.language(lang, is_village(setting))
         images = [(s.image, s.title) for s in lesson.sections if s.image][:4]
         centres = sorted(
-            self.p.help_centres.values(),
-            key=lambda c: (list(self.p.config.regions).index(c.region) if c.region in self.p.config.regions else 99, c.id),
+            self.project.help_centres.values(),
+            key=lambda c: (list(self.project.config.regions).index(c.region) if c.region in self.project.config.regions else 99, c.id),
         )
-        url = page_url(self.p.config, lang, "lessons", lesson.id)
+        url = page_url(self.project.config, lang, "lessons", lesson.id)
         qr = {"svg": Markup(qr_svg(url)), "url": url} if url else None
         return self._render(
-            "handout.html.j2", k, "handout", f"{k.t(lesson.title)} · {k.gettext('kit.handout')}", lesson=lesson,
+            "handout.html.j2", doc, "handout", f"{doc.text(lesson.title)} · {doc.gettext('kit.handout')}", lesson=lesson,
             images=images, terms=self._terms(lesson), centres=centres, any_example=any(c.example for c in centres),
             qr=qr, compact=compact,
         )
 
-    def worksheet(self, lesson: m.Lesson, quiz: m.Quiz, setting: str, lang: str, *, answers: bool) -> str:
+    def worksheet(self, lesson: model.Lesson, quiz: model.Quiz, setting: str, lang: str, *, answers: bool) -> str:
         # The answer key is the lecturer's copy: normal type.
-        k = self.k(lang, is_village(setting) and not answers)
+        doc = self.language(lang, is_village(setting) and not answers)
         questions = quiz.questions[: quiz.draw] if quiz.draw else quiz.questions
         kind = "answer-key" if answers else "worksheet"
         return self._render(
-            "worksheet.html.j2", k, kind, f"{k.t(quiz.title)} · {k.gettext('kit.' + kind)}", quiz=quiz, lesson=lesson,
+            "worksheet.html.j2", doc, kind, f"{doc.text(quiz.title)} · {doc.gettext('kit.' + kind)}", quiz=quiz, lesson=lesson,
             questions=[(q, i) for i, q in enumerate(questions, 1)], answers=answers,
-            group_label=k.gettext("kit.unit_village" if is_village(setting) else "kit.class_or_unit" if "campus" in setting.split("-") else "kit.community_or_unit"),
+            group_label=doc.gettext("kit.unit_village" if is_village(setting) else "kit.class_or_unit" if "campus" in setting.split("-") else "kit.community_or_unit"),
             drawn=len(questions) if quiz.draw and quiz.draw < len(quiz.questions) else 0,
         )
 
     def sign_in(
-        self, lang: str, setting: str, *, lesson: m.Lesson | None = None, event: m.Event | None = None, rows: int | None = None
+        self, lang: str, setting: str, *, lesson: model.Lesson | None = None, event: model.Event | None = None, rows: int | None = None
     ) -> str:
-        k = self.k(lang, is_village(setting))
-        title, subtitle, fields = self._event_fields(k, lesson=lesson, event=event)
+        doc = self.language(lang, is_village(setting))
+        title, subtitle, fields = self._event_fields(doc, lesson=lesson, event=event)
         return self._render(
-            "sign_in.html.j2", k, "sign-in", f"{title} · {k.gettext('kit.sign-in')}", title=title, subtitle=subtitle,
-            fields=fields, rows=rows or SIGN_IN_ROWS[k.village][0],
+            "sign_in.html.j2", doc, "sign-in", f"{title} · {doc.gettext('kit.sign-in')}", title=title, subtitle=subtitle,
+            fields=fields, rows=rows or SIGN_IN_ROWS[doc.village][0],
         )
 
-    def feedback(self, lang: str, setting: str, *, lesson: m.Lesson | None = None, event: m.Event | None = None) -> str:
-        k = self.k(lang, is_village(setting))
-        title, subtitle, _fields = self._event_fields(k, lesson=lesson, event=event)
+    def feedback(self, lang: str, setting: str, *, lesson: model.Lesson | None = None, event: model.Event | None = None) -> str:
+        doc = self.language(lang, is_village(setting))
+        title, subtitle, _fields = self._event_fields(doc, lesson=lesson, event=event)
         audiences = (event.audiences if event else lesson.audiences if lesson else [])
-        who = [k.t(self.p.config.audiences[a]) for a in audiences if a in self.p.config.audiences]
+        who = [doc.text(self.project.config.audiences[a]) for a in audiences if a in self.project.config.audiences]
         if who:
-            who.append(k.gettext("kit.fb_other"))
+            who.append(doc.gettext("kit.fb_other"))
         return self._render(
-            "feedback.html.j2", k, "feedback", f"{title} · {k.gettext('kit.feedback')}", title=title, subtitle=subtitle, who=who,
+            "feedback.html.j2", doc, "feedback", f"{title} · {doc.gettext('kit.feedback')}", title=title, subtitle=subtitle, who=who,
         )
 
     # -- events --------------------------------------------------------------------------------------
-    def certificate(self, event: m.Event, lang: str) -> str:
-        k = self.k(lang, is_village(event.setting))
-        body = Markup(escape(k.gettext("kit.cert_body", name="\x00", date="\x01", venue="\x02", title="\x03")))
+    def certificate(self, event: model.Event, lang: str) -> str:
+        doc = self.language(lang, is_village(event.setting))
+        body = Markup(escape(doc.gettext("kit.cert_body", name="\x00", date="\x01", venue="\x02", title="\x03")))
         body = Markup(
             str(body).replace("\x00", '<span class="name-blank"></span>')
-            .replace("\x01", str(escape(k.strings.format_date(event.date))))
-            .replace("\x02", str(escape(k.t(event.venue))))
-            .replace("\x03", str(escape(_inner_quotes(k.t(event.title)))))
+            .replace("\x01", str(escape(doc.strings.format_date(event.date))))
+            .replace("\x02", str(escape(doc.text(event.venue))))
+            .replace("\x03", str(escape(_inner_quotes(doc.text(event.title)))))
         )
         return self._render(
-            "certificate.html.j2", k, "certificate", f"{k.t(event.title)} · {k.gettext('kit.certificate')}", body=body,
-            date=k.strings.format_date(event.date), partners=[], page_label="",
+            "certificate.html.j2", doc, "certificate", f"{doc.text(event.title)} · {doc.gettext('kit.certificate')}", body=body,
+            date=doc.strings.format_date(event.date), partners=[], page_label="",
         )
 
     # -- training certificates (dandelion certificates) ---------------------------------------------
@@ -471,58 +470,58 @@ class Documents:
         hours, completed and issued dates, number)."""
         from ..records_strings import CERTIFICATE, text
 
-        k = self.k(lang, False)
-        module = self.p.training[issue.module]
+        doc = self.language(lang, False)
+        module = self.project.training[issue.module]
         title = text(CERTIFICATE, "heading", lang)
         hours = f"{issue.hours:g}"
-        body = text(CERTIFICATE, "body", lang, name=issue.name, module=_inner_quotes(k.t(module.title)), hours=hours,
+        body = text(CERTIFICATE, "body", lang, name=issue.name, module=_inner_quotes(doc.text(module.title)), hours=hours,
                     date=catalogue(lang).format_date(issue.completed, weekday=False).replace(" ", "\u00a0"))
         return self._render(
-            "training_certificate.html.j2", k, "certificate", f"{issue.number} · {title}",
-            description=title, page_label="", heading=title, body=body, organisation=k.t(self.p.config.organisation),
+            "training_certificate.html.j2", doc, "certificate", f"{issue.number} · {title}",
+            description=title, page_label="", heading=title, body=body, organisation=doc.text(self.project.config.organisation),
             number_line=text(CERTIFICATE, "number", lang, number=issue.number), verify=text(CERTIFICATE, "verify", lang),
             seal=text(CERTIFICATE, "seal", lang), signature=text(CERTIFICATE, "signature", lang),
             issued=text(CERTIFICATE, "issued", lang, date=catalogue(lang).format_date(issue.issued, weekday=False)),
         )
 
     # -- pieces ------------------------------------------------------------------------------------
-    def _event_fields(self, k: K, *, lesson: m.Lesson | None, event: m.Event | None) -> tuple[str, str | None, list[tuple[str, str]]]:
+    def _event_fields(self, doc: DocumentLanguage, *, lesson: model.Lesson | None, event: model.Event | None) -> tuple[str, str | None, list[tuple[str, str]]]:
         if event is not None:
-            lessons = [k.t(self.p.lessons[i].title) for i in event.lessons if i in self.p.lessons]
-            lecturers = [k.t(self.p.lecturers[i].name) for i in event.lecturers if i in self.p.lecturers]
+            lessons = [doc.text(self.project.lessons[i].title) for i in event.lessons if i in self.project.lessons]
+            lecturers = [doc.text(self.project.lecturers[i].name) for i in event.lecturers if i in self.project.lecturers]
             fields = [
-                (k.gettext("kit.date"), k.strings.format_date(event.date, weekday=True)),
-                (k.gettext("kit.time"), time_range(event.start, event.end)),
-                (k.gettext("kit.venue"), k.t(event.venue)),
-                (k.ngettext("kit.lecturers", len(lecturers)), k.strings.format_list(lecturers)),
+                (doc.gettext("kit.date"), doc.strings.format_date(event.date, weekday=True)),
+                (doc.gettext("kit.time"), time_range(event.start, event.end)),
+                (doc.gettext("kit.venue"), doc.text(event.venue)),
+                (doc.ngettext("kit.lecturers", len(lecturers)), doc.strings.format_list(lecturers)),
             ]
-            subtitle = k.t(event.occasion) or k.strings.format_list(lessons) or None
-            return k.t(event.title), subtitle, [(a, b) for a, b in fields if b] or fields
+            subtitle = doc.text(event.occasion) or doc.strings.format_list(lessons) or None
+            return doc.text(event.title), subtitle, [(a, b) for a, b in fields if b] or fields
         assert lesson is not None
         # the number of lecturers is not known yet: the plural form
-        fields = [(k.gettext("kit.date"), ""), (k.gettext("kit.venue"), ""), (k.ngettext("kit.lecturers", 2), "")]
-        return k.t(lesson.title), None, fields
+        fields = [(doc.gettext("kit.date"), ""), (doc.gettext("kit.venue"), ""), (doc.ngettext("kit.lecturers", 2), "")]
+        return doc.text(lesson.title), None, fields
 
-    def _laws(self, k: K, lesson: m.Lesson) -> list[dict[str, Any]]:
+    def _laws(self, doc: DocumentLanguage, lesson: model.Lesson) -> list[dict[str, Any]]:
         out = []
         for ref in lesson.references:
-            law = self.p.laws.get(ref.law)
+            law = self.project.laws.get(ref.law)
             if law is None:
                 continue
-            name = k.t(law.name)
+            name = doc.text(law.name)
             if law.year:
-                name += k.gettext("kit.law_year", year=law.year)
+                name += doc.gettext("kit.law_year", year=law.year)
             article = law.articles.get(ref.article) if ref.article else None
             out.append({
                 "name": name,
-                "article": k.gettext("kit.article", n=ref.article, cn=chinese_number(ref.article)) if ref.article else "",
-                "summary": k.t(article.summary) if article else "",
-                "note": k.md_inline(law.note) if law.note and not ref.article else "",
+                "article": doc.gettext("kit.article", n=ref.article, cn=chinese_number(ref.article)) if ref.article else "",
+                "summary": doc.text(article.summary) if article else "",
+                "note": doc.md_inline(law.note) if law.note and not ref.article else "",
             })
         return out
 
-    def _terms(self, lesson: m.Lesson) -> list[m.GlossaryTerm]:
-        return [self.p.glossary[g] for g in lesson.glossary if g in self.p.glossary]
+    def _terms(self, lesson: model.Lesson) -> list[model.GlossaryTerm]:
+        return [self.project.glossary[g] for g in lesson.glossary if g in self.project.glossary]
 
-    def image_files(self, lesson: m.Lesson) -> list[Path]:
-        return [self.p.content_dir / s.image.src for s in lesson.sections if s.image]
+    def image_files(self, lesson: model.Lesson) -> list[Path]:
+        return [self.project.content_dir / s.image.src for s in lesson.sections if s.image]

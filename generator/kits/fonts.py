@@ -26,7 +26,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import model as m
+from .. import model
 from ..errors import BuildError
 
 #: Family names tried in order when site_config.yml sets no font.
@@ -189,9 +189,9 @@ def _configured(value: str, root: Path, setting: str, *, bold: bool) -> Face:
     return face
 
 
-def find_fonts(config: m.SiteConfig, root: Path) -> KitFonts:
+def find_fonts(config: model.SiteConfig, root: Path) -> KitFonts:
     """The kits' fonts; raises :class:`FontError` (what to install) when there is no Chinese font."""
-    fonts = config.fonts or m.FontsConfig()
+    fonts = config.fonts or model.FontsConfig()
     if fonts.cjk:
         regular = _configured(fonts.cjk, root, "cjk", bold=False)
     else:

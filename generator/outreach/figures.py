@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import model as m
+from .. import model
 from .charts import bar_chart
 from .stats import Row, tally
 from .strings import short_month, word
@@ -21,7 +21,7 @@ class Figure:
     charts: list[tuple[str, str]]  # (caption, SVG): talks, then people
 
 
-def figures(project: m.Project, year: int, lang: str) -> list[Figure]:
+def figures(project: model.Project, year: int, lang: str) -> list[Figure]:
     out = []
     for by in SHOWN:
         rows = tally(project, year, by, lang)

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import model as m
+from .. import model
 from ..clock import build_date
 from ..kits.fonts import find_fonts
 from ..kits.pdf import PdfRenderer, PdfResult
@@ -24,7 +24,7 @@ from .strings import word
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def render_report(project: m.Project, year: int, lang: str) -> PdfResult:
+def render_report(project: model.Project, year: int, lang: str) -> PdfResult:
     """The report as PDF bytes and its page count."""
     fonts = find_fonts(project.config, project.root)
     renderer = PdfRenderer([project.content_dir, Path(__file__).parent])
@@ -32,15 +32,15 @@ def render_report(project: m.Project, year: int, lang: str) -> PdfResult:
     return renderer.render(html, base_url=project.content_dir.as_uri() + "/")
 
 
-def report_html(project: m.Project, year: int, lang: str, *, font_css: str = "", family: str = "sans-serif") -> str:
+def report_html(project: model.Project, year: int, lang: str, *, font_css: str = "", family: str = "sans-serif") -> str:
     cfg = project.config
     default = cfg.default_language
 
-    def t(text: m.Text | None) -> str:
-        return "" if text is None else text.get(lang, default)
+    def localise(text: model.Text | None) -> str:
+        return model.text_in(text, lang, default)
 
     done = talks(project, year)
-    by_region = [(t(label), [ev for ev in done if ev.region == region]) for region, label in cfg.regions.items()]
+    by_region = [(localise(label), [ev for ev in done if ev.region == region]) for region, label in cfg.regions.items()]
     cancelled = sorted((ev for ev in project.events.values() if ev.status == "cancelled" and ev.date.year == year),
                        key=lambda ev: (ev.date, ev.id))
     photos = [(ev, photo) for ev in done if ev.report for photo in ev.report.photos if photo.consent]
@@ -49,7 +49,7 @@ def report_html(project: m.Project, year: int, lang: str, *, font_css: str = "",
                              trim_blocks=True, lstrip_blocks=True)
     zh = lang.startswith("zh")
     return env.get_template("report.html.j2").render(
-        lang=lang, zh=zh, t=t, w=lambda key, **kw: word(key, lang, **kw), year=year, cfg=cfg,
+        lang=lang, zh=zh, localise=localise, w=lambda key, **kw: word(key, lang, **kw), year=year, cfg=cfg,
         talks=count, people=reached, people_of=people, by_region=[(label, evs) for label, evs in by_region if evs],
         figures=[(fig, [(caption, Markup(chart)) for caption, chart in fig.charts]) for fig in figures(project, year, lang)],
         cancelled=cancelled, photos=photos, plain=plain_text, font_css=Markup(font_css), family=Markup(family),

@@ -8,18 +8,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..plan import Plan
 from .figures import figures
 from .stats import totals
 from .strings import month_label, word
 
 
-def _sorted(project: m.Project) -> list[m.Event]:
+def _sorted(project: model.Project) -> list[model.Event]:
     return sorted(project.events.values(), key=lambda ev: (ev.date, ev.start or "", ev.id))
 
 
-def occasions_on(project: m.Project, day: dt.date, lang: str, *, months: bool = True) -> list[str]:
+def occasions_on(project: model.Project, day: dt.date, lang: str, *, months: bool = True) -> list[str]:
     """The names of the occasions declared in site_config.yml that fall on ``day`` (``months=False``:
     only those of a single day, not a whole month such as the June publicity month)."""
     default = project.config.default_language
@@ -27,12 +27,12 @@ def occasions_on(project: m.Project, day: dt.date, lang: str, *, months: bool = 
             if occasion.falls_on(day) and (months or occasion.month is None)]
 
 
-def is_upcoming(event: m.Event, today: dt.date) -> bool:
+def is_upcoming(event: model.Event, today: dt.date) -> bool:
     """Upcoming: not yet taken place (a cancelled future event stays listed, marked cancelled)."""
     return event.status != "done" and event.date >= today
 
 
-def index_context(project: m.Project, plan: Plan, lang: str, today: dt.date) -> dict[str, Any]:
+def index_context(project: model.Project, plan: Plan, lang: str, today: dt.date) -> dict[str, Any]:
     """Upcoming (soonest first), past (newest first), the filters' choices and the calendar feeds."""
     events = _sorted(project)
     upcoming = [ev for ev in events if is_upcoming(ev, today)]
@@ -55,7 +55,7 @@ def index_context(project: m.Project, plan: Plan, lang: str, today: dt.date) -> 
 @dataclass(frozen=True)
 class Day:
     date: dt.date | None  # None: a blank cell before the 1st or after the last day
-    events: list[m.Event]
+    events: list[model.Event]
     occasions: list[str]
 
 
@@ -64,11 +64,11 @@ class Month:
     key: str  # "2026-06"
     label: str
     weeks: list[list[Day]]
-    events: list[m.Event]
+    events: list[model.Event]
     occasions: list[str]
 
 
-def months(project: m.Project, lang: str) -> list[Month]:
+def months(project: model.Project, lang: str) -> list[Month]:
     """Every month from the first event's to the last event's, as weeks of days (Monday first)."""
     events = _sorted(project)
     if not events:
@@ -95,9 +95,9 @@ def months(project: m.Project, lang: str) -> list[Month]:
     return out
 
 
-def upcoming_by_lecturer(project: m.Project, today: dt.date) -> dict[str, list[m.Event]]:
+def upcoming_by_lecturer(project: model.Project, today: dt.date) -> dict[str, list[model.Event]]:
     """Each lecturer's talks still to come (planned, from ``today``), soonest first."""
-    talks: dict[str, list[m.Event]] = {}
+    talks: dict[str, list[model.Event]] = {}
     for event in _sorted(project):
         if event.status == "planned" and event.date >= today:
             for lecturer in event.lecturers:
@@ -105,7 +105,7 @@ def upcoming_by_lecturer(project: m.Project, today: dt.date) -> dict[str, list[m
     return talks
 
 
-def statistics_context(project: m.Project, year: int, lang: str) -> dict[str, Any]:
+def statistics_context(project: model.Project, year: int, lang: str) -> dict[str, Any]:
     talks, people = totals(project, year)
     return {"year": year, "talks": talks, "people": people, "figures": figures(project, year, lang),
             "totals_line": word("totals_line", lang, year=year, talks=talks, people=people),

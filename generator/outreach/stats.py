@@ -14,7 +14,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from .. import model as m
+from .. import model
 from .strings import month_label, word
 
 DIMENSIONS = ("region", "setting", "audience", "month", "lesson")
@@ -29,23 +29,23 @@ class Row:
     people: int
 
 
-def talks(project: m.Project, year: int) -> list[m.Event]:
+def talks(project: model.Project, year: int) -> list[model.Event]:
     """The year's talks: events that took place (``done``), by date."""
     return sorted((ev for ev in project.events.values() if ev.status == "done" and ev.date.year == year),
                   key=lambda ev: (ev.date, ev.start or dt.time(0), ev.id))
 
 
-def people(event: m.Event) -> int:
+def people(event: model.Event) -> int:
     """The attendance in the event's report (0 when it has none: ``check`` warns about that)."""
     return (event.report.attendance or 0) if event.report else 0
 
 
-def totals(project: m.Project, year: int) -> tuple[int, int]:
+def totals(project: model.Project, year: int) -> tuple[int, int]:
     done = talks(project, year)
     return len(done), sum(people(ev) for ev in done)
 
 
-def tally(project: m.Project, year: int, by: str, lang: str) -> list[Row]:
+def tally(project: model.Project, year: int, by: str, lang: str) -> list[Row]:
     """One row per declared region/setting/audience, month or lesson, with the year's talks and people."""
     if by not in DIMENSIONS:
         raise ValueError(f"statistics by {by!r}: choose one of {', '.join(DIMENSIONS)}")
@@ -68,7 +68,7 @@ def tally(project: m.Project, year: int, by: str, lang: str) -> list[Row]:
     return [Row(key, label, *counts[key]) for key, label in keys]
 
 
-def _keys_of(event: m.Event, by: str) -> list[str]:
+def _keys_of(event: model.Event, by: str) -> list[str]:
     if by == "month":
         return [f"{event.date.year}-{event.date.month:02d}"]
     if by == "audience":
@@ -78,7 +78,7 @@ def _keys_of(event: m.Event, by: str) -> list[str]:
     return [getattr(event, by)]
 
 
-def overdue(project: m.Project, today: dt.date) -> list[m.Event]:
+def overdue(project: model.Project, today: dt.date) -> list[model.Event]:
     """Events whose date has passed but whose status is still ``planned``: a reminder to update them.
 
     Not a ``check`` warning: shipped example content must not fail ``check --strict`` as time moves on.
@@ -87,7 +87,7 @@ def overdue(project: m.Project, today: dt.date) -> list[m.Event]:
                   key=lambda ev: (ev.date, ev.id))
 
 
-def years(project: m.Project) -> list[int]:
+def years(project: model.Project) -> list[int]:
     """Every year that has an event, oldest first."""
     return sorted({ev.date.year for ev in project.events.values()})
 

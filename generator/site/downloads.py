@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import model as m
+from .. import model
 from ..i18n import catalogue
 from ..plan import KitFile
 from ..slides.words import kind_label, word
@@ -20,7 +20,7 @@ from ..slides.words import kind_label, word
 KitEntries = dict[str, dict[str, Any]]
 
 
-def download_link(kit: KitFile, entry: dict[str, Any], config: m.SiteConfig, lang: str) -> dict[str, Any]:
+def download_link(kit: KitFile, entry: dict[str, Any], config: model.SiteConfig, lang: str) -> dict[str, Any]:
     """One link in ``lang``: ``{"href", "label", "info", "kind", "language", "setting"}``.
 
     ``href`` is relative to one language's site root (``../kits/zh/…``), for ``relative_url(page, href)``.
@@ -29,7 +29,7 @@ def download_link(kit: KitFile, entry: dict[str, Any], config: m.SiteConfig, lan
             "language": kit.language, "setting": kit.setting, "bytes": entry["bytes"]}
 
 
-def label(kit: KitFile, config: m.SiteConfig, lang: str) -> str:
+def label(kit: KitFile, config: model.SiteConfig, lang: str) -> str:
     """``听众讲义 · 黎村苗寨``: the kind, and for a lesson's files the setting they are for."""
     text = kind_label(kit.kind, lang)
     if kit.lesson is None:

@@ -17,7 +17,7 @@ def escape_inline(text: str) -> str:
     """Plain text → Markdown that displays exactly that text on one line."""
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"^(\s*)([#+\-]|\d+\.)(\s)", lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+    text = re.sub(r"^(\s*)([#+\-]|\d+\.)(\s)", lambda match: match.group(1) + "\\" + match.group(2) + match.group(3), text)
     return " ".join(text.split())
 
 

@@ -278,7 +278,7 @@ def _offline_bundle(site_dir: Path, search_stub: dict[str, Any] | None) -> None:
     its search load nothing before the reader searches (:func:`_lazy_search_bundle`)."""
     scripts = site_dir / "assets" / "javascripts"
     for bundle in scripts.glob("bundle.*.min.js"):
-        text = _REMOTE_STRING.sub(lambda m: m.group(1) + "data:text/javascript," + m.group(1), bundle.read_text(encoding="utf-8"))
+        text = _REMOTE_STRING.sub(lambda match: match.group(1) + "data:text/javascript," + match.group(1), bundle.read_text(encoding="utf-8"))
         if search_stub is not None:
             text = _lazy_search_bundle(text, search_stub)
         bundle.write_text(re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text), encoding="utf-8")
@@ -307,7 +307,7 @@ def _lazy_search_bundle(bundle: str, stub: dict[str, Any]) -> str:
     of = setup.group(1)  # RxJS ``of`` under its minified name
     inline = json.dumps(stub, ensure_ascii=False, separators=(",", ":"))
     bundle = bundle[:loader.start()] + f"function {loader.group(1)}(){{return {of}({inline})}}" + bundle[loader.end():]
-    return _SETUP_AT_LOAD.sub(lambda m: f"{m.group(1)}(!1),{m.group(2)}(\"search\")", bundle, count=1)
+    return _SETUP_AT_LOAD.sub(lambda match: f"{match.group(1)}(!1),{match.group(2)}(\"search\")", bundle, count=1)
 
 
 #: Our search worker, written over Material's worker script (search-core.js first: the worker uses it).

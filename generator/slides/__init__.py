@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import model as m
+from .. import model
 from ..i18n import catalogue
 from ..markup import embed_json
 from ..plan import Plan, SlideDeck, publishes_answer_key
@@ -44,7 +44,7 @@ def _env() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def build_deck(project: m.Project, lesson: m.Lesson, lang: str, *, edition: str, pinyin: Any) -> Deck:
+def build_deck(project: model.Project, lesson: model.Lesson, lang: str, *, edition: str, pinyin: Any) -> Deck:
     """The deck of ``lesson`` in ``lang``; pinyin is added over Chinese text of village and primary decks."""
     quiz_id = lesson.quiz or ""
     show_answers = quiz_id in project.quizzes and publishes_answer_key(project, quiz_id, edition)
@@ -56,7 +56,7 @@ def build_deck(project: m.Project, lesson: m.Lesson, lang: str, *, edition: str,
     return deck
 
 
-def render_deck(project: m.Project, deck: Deck, *, edition: str, presenter: bool) -> str:
+def render_deck(project: model.Project, deck: Deck, *, edition: str, presenter: bool) -> str:
     """The HTML of a deck (``presenter=False``) or of its presenter view."""
     cfg = project.config
     lang = deck.lang
@@ -77,7 +77,7 @@ def word_site(key: str, lang: str) -> str:
     return catalogue(lang).gettext(f"site.{key}")
 
 
-def render_slides(project: m.Project, plan: Plan, writer: OutputWriter, pinyin: Any) -> int:
+def render_slides(project: model.Project, plan: Plan, writer: OutputWriter, pinyin: Any) -> int:
     """Write every deck and presenter view the plan lists; the number written."""
     decks: dict[tuple[str, str], Deck] = {}
     for planned in plan.slides:

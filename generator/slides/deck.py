@@ -22,8 +22,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from .. import links
-from .. import model as m
+from .. import links, model
 from ..i18n import catalogue
 from ..kits.documents import outline
 from ..markup import render as render_markdown
@@ -86,7 +85,7 @@ class DeckSection:
 
 @dataclass
 class Deck:
-    lesson: m.Lesson
+    lesson: model.Lesson
     lang: str
     title: str
     plain: bool  # larger type (village and primary decks)
@@ -106,7 +105,7 @@ def is_real_site_url(url: str | None) -> bool:
     return not any(host == name or host.endswith("." + name) for name in ("example.org", "example.com", "example.net"))
 
 
-def is_plain_deck(lesson: m.Lesson) -> bool:
+def is_plain_deck(lesson: model.Lesson) -> bool:
     """Village and primary decks: larger type, and pinyin over Chinese text."""
     return lesson.for_plain_readers or any("village" in setting.split("-") for setting in lesson.settings)
 
@@ -178,8 +177,8 @@ def pack(costs: list[float], capacity: float) -> list[list[int]]:
 class DeckBuilder:
     """Builds the deck of one lesson in one language."""
 
-    def __init__(self, project: m.Project, lang: str, *, edition: str, pinyin: object, show_answers: bool) -> None:
-        self.p = project
+    def __init__(self, project: model.Project, lang: str, *, edition: str, pinyin: object, show_answers: bool) -> None:
+        self.project = project
         self.cfg = project.config
         self.lang = lang
         self.default = project.config.default_language
@@ -188,29 +187,29 @@ class DeckBuilder:
         self.show_answers = show_answers
 
     # -- text ------------------------------------------------------------------------------------
-    def t(self, text: m.Text | None) -> str:
+    def localise(self, text: model.Text | None) -> str:
         """Content text in the deck's language, its internal links made relative to the deck."""
         from ..site.pages import relative_url
 
-        value = "" if text is None else text.get(self.lang, self.default)
+        value = model.text_in(text, self.lang, self.default)
         return links.rewrite(value, lambda link: relative_url("slides/deck.md", link.site_path))
 
     def w(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
 
-    def label(self, table: dict[str, m.Text], ids: list[str]) -> str:
+    def label(self, table: dict[str, model.Text], ids: list[str]) -> str:
         sep = "、" if self.lang.startswith("zh") else ", "
         return sep.join(table[i].get(self.lang, self.default) if i in table else i for i in ids)
 
     # -- the deck --------------------------------------------------------------------------------
-    def build(self, lesson: m.Lesson) -> Deck:
+    def build(self, lesson: model.Lesson) -> Deck:
         large = is_plain_deck(lesson)
         budget = PLAIN if large else NORMAL
-        deck = Deck(lesson, self.lang, self.t(lesson.title), large, pinyin=large and self.lang.startswith("zh"))
+        deck = Deck(lesson, self.lang, self.localise(lesson.title), large, pinyin=large and self.lang.startswith("zh"))
         rows = outline(lesson, self.lang).rows
         for row in rows:
-            notes = Markup(markdown(self.t(row.section.notes))) if self.edition == "lecturer" and row.section.notes else Markup("")
-            deck.sections.append(DeckSection(self.t(row.section.title), row.minutes, notes))
+            notes = Markup(markdown(self.localise(row.section.notes))) if self.edition == "lecturer" and row.section.notes else Markup("")
+            deck.sections.append(DeckSection(self.localise(row.section.title), row.minutes, notes))
         last = len(rows) - 1
         deck.slides.append(self._title_slide(lesson))
         if lesson.objectives:
@@ -221,13 +220,13 @@ class DeckBuilder:
             deck.slides += self._list_slides("key-points", self.w("key_points"), lesson.key_points, last, budget)
         if lesson.slogans:
             deck.slides += self._list_slides("slogans", self.w("slogans"), lesson.slogans, last, budget, slogans=True)
-        quiz = self.p.quizzes.get(lesson.quiz or "")
+        quiz = self.project.quizzes.get(lesson.quiz or "")
         if quiz is not None and self.show_answers:
             deck.slides += self._quiz_slides(quiz, last, budget)
         deck.slides.append(self._closing_slide(last))
         return deck
 
-    def _title_slide(self, lesson: m.Lesson) -> Slide:
+    def _title_slide(self, lesson: model.Lesson) -> Slide:
         facts = [
             (self.w_site("audience"), self.label(self.cfg.audiences, lesson.audiences)),
             (self.w_site("setting"), self.label(self.cfg.settings, lesson.settings)),
@@ -236,14 +235,14 @@ class DeckBuilder:
         rows = "".join(f"<div><dt>{escape(k)}</dt><dd>{escape(v)}</dd></div>" for k, v in facts)
         brand = escape(self.cfg.site_name.get(self.lang, self.default))
         body = Markup(f'<p class="dl-slide__brand">{brand}</p><dl class="dl-slide__facts">{rows}</dl>')
-        return Slide("title", self.t(lesson.title), body, 0)
+        return Slide("title", self.localise(lesson.title), body, 0)
 
     def w_site(self, key: str, **values: object) -> str:
         return catalogue(self.lang).gettext(f"site.{key}", **values)
 
-    def _list_slides(self, kind: str, title: str, items: list[m.Text], section: int, budget: Budget,
+    def _list_slides(self, kind: str, title: str, items: list[model.Text], section: int, budget: Budget,
                      slogans: bool = False) -> list[Slide]:
-        texts = [self.t(item) for item in items]
+        texts = [self.localise(item) for item in items]
         costs = [block_lines(plain_text(markdown(x, inline=True)), budget, indent=1.5) for x in texts]
         groups = pack(costs, budget.lines)
         out = []
@@ -254,10 +253,10 @@ class DeckBuilder:
             out.append(Slide(kind, title + (self.w("continued") if n else ""), Markup(f'<{tag} class="{cls}">{lis}</{tag}>'), section))
         return out
 
-    def _section_slides(self, section: m.Section, index: int, budget: Budget) -> list[Slide]:
-        title = self.t(section.title)
+    def _section_slides(self, section: model.Section, index: int, budget: Budget) -> list[Slide]:
+        title = self.localise(section.title)
         pieces: list[tuple[str, str]] = []  # (table header lines or "", Markdown)
-        for block in markdown_blocks(self.t(section.body)):
+        for block in markdown_blocks(self.localise(section.body)):
             text = plain_text(markdown(block))
             if block.lstrip().startswith("|"):
                 rows = block.strip().splitlines()
@@ -286,7 +285,7 @@ class DeckBuilder:
             body = _shift_headings(markdown("\n".join(source)))
             slides.append(Slide("section", title + (self.w("continued") if n else ""), Markup(body), index))
         if section.image is not None:
-            alt = self.t(section.image.alt) or self.w("image_alt_missing")
+            alt = self.localise(section.image.alt) or self.w("image_alt_missing")
             src = escape(f"../../media/{section.image.src}")
             figure = (f'<figure class="dl-slide__figure"><img src="{src}" alt="{escape(alt)}">'
                       f'<figcaption>{escape(alt)}</figcaption></figure>')
@@ -302,14 +301,14 @@ class DeckBuilder:
                        for c in cells) + 0.35
         return block_lines(plain_text(markdown(text)), budget, indent=1.5 if _LIST_ITEM.match(text) else 0)
 
-    def _quiz_slides(self, quiz: m.Quiz, section: int, budget: Budget) -> list[Slide]:
+    def _quiz_slides(self, quiz: model.Quiz, section: int, budget: Budget) -> list[Slide]:
         intro = Slide("quiz-intro", self.w("quiz_round"), Markup(f'<p class="dl-slide__lead">{escape(self.w("quiz_round_text"))}</p>'), section)
         slides = [intro]
         number = 0
         questions = quiz.questions[: quiz.draw] if quiz.draw else quiz.questions
         for question in questions:
-            if isinstance(question, m.ScenarioQuestion):
-                case = markdown(self.t(question.prompt))
+            if isinstance(question, model.ScenarioQuestion):
+                case = markdown(self.localise(question.prompt))
                 slides.append(Slide("case", self.w("case"), Markup(case), section))
                 subs = list(question.questions)
             else:
@@ -322,13 +321,13 @@ class DeckBuilder:
     def _question_slide(self, q: object, number: int, section: int, budget: Budget) -> Slide:
         """A question; one key press reveals the answer and explanation (right options marked). What does
         not fit beside the answer leaves at that press: the wrong options, then the prompt."""
-        prompt = markdown(self.t(q.prompt))  # type: ignore[attr-defined]
+        prompt = markdown(self.localise(q.prompt))  # type: ignore[attr-defined]
         options: list[tuple[str, bool, float]] = []  # (HTML, right, lines)
         listing_class, answer = "", ""
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
+        if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)):
             right = []
             for letter, option in zip("ABCDEFGHIJKL", q.printed_options(), strict=False):
-                text = markdown(self.t(option.text), inline=True)
+                text = markdown(self.localise(option.text), inline=True)
                 mark = " dl-q__option--right" if option.correct else ""
                 html = f'<li class="dl-q__option{mark}"{{hide}}><span class="dl-q__letter">{letter}</span> {text}</li>'
                 options.append((html, option.correct, block_lines(plain_text(text), budget, indent=2)))
@@ -336,17 +335,17 @@ class DeckBuilder:
                     right.append(letter)
             listing_class = "dl-q__options"
             answer = ("、" if self.lang.startswith("zh") else ", ").join(right)
-        elif isinstance(q, m.TrueFalseQuestion):
+        elif isinstance(q, model.TrueFalseQuestion):
             answer = self.w_site("true" if q.answer else "false")
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             answer = " / ".join(q.printed_answers(self.lang, self.default))
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             for item in q.printed_items():
-                text = markdown(self.t(item), inline=True)
+                text = markdown(self.localise(item), inline=True)
                 options.append((f"<li{{hide}}>{text}</li>", False, block_lines(plain_text(text), budget, indent=2)))
             listing_class = "dl-q__items"
-            answer = " → ".join(plain_text(markdown(self.t(item), inline=True)) for item in q.answer)
-        explanation = markdown(self.t(q.explanation)) if q.explanation else ""  # type: ignore[attr-defined]
+            answer = " → ".join(plain_text(markdown(self.localise(item), inline=True)) for item in q.answer)
+        explanation = markdown(self.localise(q.explanation)) if q.explanation else ""  # type: ignore[attr-defined]
         prompt_lines = block_lines(plain_text(prompt), budget)
         listing_lines = sum(lines for _html, _right, lines in options)
         kept_lines = sum(lines for _html, right, lines in options if right)  # the right options stay

@@ -73,13 +73,13 @@ def _mask(text: str) -> str:
                 chars[i] = _MASK
 
     for pattern in _MASKED[:1]:  # fenced code first: nothing inside it is a code span or a comment
-        for m in pattern.finditer(text):
-            cover(m.start(), m.end())
+        for match in pattern.finditer(text):
+            cover(match.start(), match.end())
     for start, end in [*_code_spans("".join(chars)), *_comments("".join(chars))]:
         cover(start, end)
     for pattern in _MASKED[1:]:
-        for m in pattern.finditer("".join(chars)):
-            cover(m.start(), m.end())
+        for match in pattern.finditer("".join(chars)):
+            cover(match.start(), match.end())
     return "".join(chars)
 
 
@@ -92,7 +92,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     Done by hand, in one pass over the backtick runs, because the regular expression for it is
     quadratic on a long line of unmatched backticks.
     """
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
     later: dict[int, list[int]] = {}  # run length → indexes of runs of that length, last first
     for index in range(len(runs) - 1, -1, -1):
         later.setdefault(runs[index][1] - runs[index][0], []).append(index)

@@ -228,11 +228,11 @@ class Pinyin:
             yield text, None
             return
         pos = 0
-        for m in self._override_re.finditer(text):
-            if m.start() > pos:
-                yield text[pos : m.start()], None
-            yield m.group(), self._overrides[m.group()]
-            pos = m.end()
+        for match in self._override_re.finditer(text):
+            if match.start() > pos:
+                yield text[pos : match.start()], None
+            yield match.group(), self._overrides[match.group()]
+            pos = match.end()
         if pos < len(text):
             yield text[pos:], None
 
@@ -243,10 +243,10 @@ class Pinyin:
                 out.extend(zip(piece, fixed, strict=True))
                 continue
             pos = 0
-            for m in HAN_RUN.finditer(piece):
-                out.extend((ch, None) for ch in piece[pos : m.start()])
-                out.extend(zip(m.group(), self._readings(m.group(), sandhi), strict=True))
-                pos = m.end()
+            for match in HAN_RUN.finditer(piece):
+                out.extend((ch, None) for ch in piece[pos : match.start()])
+                out.extend(zip(match.group(), self._readings(match.group(), sandhi), strict=True))
+                pos = match.end()
             out.extend((ch, None) for ch in piece[pos:])
         return tuple(out)
 

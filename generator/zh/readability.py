@@ -47,8 +47,8 @@ def readability(text: str, allowed: Iterable[str] = (), max_chars: int = MAX_SEN
     masked = _mask(text)
     covered = [False] * len(masked)
     for word in {w for w in allowed if w}:
-        for m in re.finditer(re.escape(word), masked):
-            for i in range(m.start(), m.end()):
+        for match in re.finditer(re.escape(word), masked):
+            for i in range(match.start(), match.end()):
                 covered[i] = True
 
     warnings: list[tuple[int, str]] = []

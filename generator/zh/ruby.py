@@ -184,11 +184,11 @@ def annotate_html(reader: SyllableReader, fragment: str, form: str = "ruby", *, 
         else:
             out.append(convert(html.unescape(chunk)))
 
-    for m in _TOKEN.finditer(fragment):
-        text(fragment[pos : m.start()])
-        tag = m.group()
+    for match in _TOKEN.finditer(fragment):
+        text(fragment[pos : match.start()])
+        tag = match.group()
         out.append(tag)
-        pos = m.end()
+        pos = match.end()
         name_match = _TAG_NAME.match(tag)
         if not name_match:
             continue

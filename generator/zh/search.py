@@ -121,7 +121,7 @@ def key_overhead(text: str, pinyin: SyllableReader, terms: Iterable[str] = ()) -
     when jieba is installed). Titles, locations and markup are left out: the real index is larger, so its
     real growth is smaller than this ratio.
     """
-    indexed = HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group())) + "\u200b", text)
+    indexed = HAN_RUN.sub(lambda match: "\u200b" + "\u200b".join(cut(match.group())) + "\u200b", text)
     size = len(json.dumps(indexed.strip("\u200b")))
     keys = search_keys(text, pinyin, terms)
     added = len(" ".join(keys)) + (1 if keys else 0)

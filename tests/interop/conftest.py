@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from interop_helpers import FULL_QUIZ, CheckYaml, build_quiz
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +17,7 @@ SCAFFOLD = ROOT / "generator" / "scaffold_template"
 
 
 @pytest.fixture
-def full_quiz() -> m.Quiz:
+def full_quiz() -> model.Quiz:
     return build_quiz(FULL_QUIZ)
 
 
@@ -36,7 +36,7 @@ def check_yaml(project: Path) -> CheckYaml:
     """``check_yaml(yaml_text, quiz_id)``: write the quiz into the project, load the whole project as
     ``dandelion check`` does, fail on any error, and return the loaded quiz."""
 
-    def run(yaml_text: str, quiz_id: str) -> m.Quiz:
+    def run(yaml_text: str, quiz_id: str) -> model.Quiz:
         path = project / "quizzes" / f"{quiz_id}.yml"
         path.write_text(yaml_text, encoding="utf-8")
         result = load_project(project)

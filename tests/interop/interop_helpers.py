@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from generator import model as m
+from generator import model
 
 #: Every GIFT special character, quotes, a backslash, a CDATA end, an arrow, a leading weight and a
 #: script end tag (in a code span: the project refuses raw HTML in any text, but shows code as text).
@@ -88,36 +88,36 @@ FULL_QUIZ: dict[str, Any] = {
 }
 
 
-def build_quiz(data: dict[str, Any], default_lang: str = "zh") -> m.Quiz:
-    return m.Quiz.model_validate(copy.deepcopy(data), context={"default_lang": default_lang})
+def build_quiz(data: dict[str, Any], default_lang: str = "zh") -> model.Quiz:
+    return model.Quiz.model_validate(copy.deepcopy(data), context={"default_lang": default_lang})
 
 
-CheckYaml = Callable[[str, str], m.Quiz]
+CheckYaml = Callable[[str, str], model.Quiz]
 
 
-def load_quiz_yaml(yaml_text: str, quiz_id: str, default_lang: str = "zh") -> m.Quiz:
+def load_quiz_yaml(yaml_text: str, quiz_id: str, default_lang: str = "zh") -> model.Quiz:
     """The model of an imported quiz, without a project (for comparing texts)."""
     return build_quiz({"id": quiz_id, **yaml.safe_load(yaml_text)}, default_lang)
 
 
-def flat(quiz: m.Quiz, lang: str, default: str = "zh", *, explanations: bool = True) -> list[dict[str, Any]]:
+def flat(quiz: model.Quiz, lang: str, default: str = "zh", *, explanations: bool = True) -> list[dict[str, Any]]:
     """What a question bank must keep of a quiz in one language: per question (scenario sub-questions
     included, after their scenario) its id, type, prompt, options with right flags and answers.
     Leading and trailing white space is not kept (Moodle trims it, and Markdown ignores it)."""
     out = []
     for _, q in quiz.all_questions():
         item: dict[str, Any] = {"id": q.id, "type": q.type, "prompt": q.prompt.get(lang, default).strip()}
-        if explanations and not isinstance(q, m.ScenarioQuestion):
+        if explanations and not isinstance(q, model.ScenarioQuestion):
             item["explanation"] = q.explanation.get(lang, default).strip() if q.explanation else None
-        if isinstance(q, (m.SingleQuestion, m.MultipleQuestion)):
+        if isinstance(q, (model.SingleQuestion, model.MultipleQuestion)):
             item["options"] = [(o.text.get(lang, default).strip(), o.correct) for o in q.options]
-        elif isinstance(q, m.TrueFalseQuestion):
+        elif isinstance(q, model.TrueFalseQuestion):
             item["answer"] = q.answer
-        elif isinstance(q, m.FillBlankQuestion):
+        elif isinstance(q, model.FillBlankQuestion):
             item["answer"] = q.answers_for(lang, default)
-        elif isinstance(q, m.OrderingQuestion):
+        elif isinstance(q, model.OrderingQuestion):
             item["answer"] = [t.get(lang, default).strip() for t in q.answer]
-        elif isinstance(q, m.ScenarioQuestion):
+        elif isinstance(q, model.ScenarioQuestion):
             item["questions"] = [sub.id for sub in q.questions]
         out.append(item)
     return out

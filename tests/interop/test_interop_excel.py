@@ -10,7 +10,7 @@ import pytest
 from interop_helpers import CheckYaml, load_quiz_yaml
 from openpyxl import Workbook, load_workbook
 
-from generator import model as m
+from generator import model
 from generator.interop import QuestionBankError, import_file, write_template
 from generator.interop.excel import parse_correct, split_items
 from generator.interop.template import example_quiz
@@ -75,7 +75,7 @@ def test_trainer_style_bank_imports(tmp_path: Path, check_yaml: CheckYaml) -> No
     assert result.quiz_id == "she-gong-pei-xun-ti-ku"
     assert result.question_count == 11
     quiz = check_yaml(result.yaml_text, result.quiz_id)
-    assert quiz.title == m.Text({"zh": "社工培训题库", "en": "Social-worker training bank"})
+    assert quiz.title == model.Text({"zh": "社工培训题库", "en": "Social-worker training bank"})
     assert (quiz.pass_mark, quiz.shuffle, quiz.feedback) == (80, True, "end")
     qs = quiz.questions
     assert [q.id for q in qs] == ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "case-a", "keep-me"]
@@ -88,7 +88,7 @@ def test_trainer_style_bank_imports(tmp_path: Path, check_yaml: CheckYaml) -> No
     assert [t.get("zh") for t in qs[7].answer] == ["第一", "第二 | 半", "第三"]
     scenario = qs[8]
     assert [(s.id, s.type) for s in scenario.questions] == [("q10", "single"), ("q12", "true_false")]
-    assert scenario.explanation == m.Text({"zh": "案例解析"})
+    assert scenario.explanation == model.Text({"zh": "案例解析"})
     assert (qs[9].lesson, qs[9].section) == ("first-lesson", "what-is-a-drug")
     # plain strings in the default language, maps only where a second language is given
     assert "  - id: q1\n    type: single\n    prompt: 冰毒的化学名称是？\n" in result.yaml_text
@@ -322,7 +322,7 @@ def test_quiz_id_and_title_from_the_file_name(tmp_path: Path, name: str, expecte
     path = make_xlsx(tmp_path / name, [{"type": "true_false", "prompt_zh": "对吗", "answer_zh": "对"}])
     result = import_file(path)
     assert result.quiz_id == expected
-    assert load_quiz_yaml(result.yaml_text, expected).title == m.Text({"zh": Path(name).stem})
+    assert load_quiz_yaml(result.yaml_text, expected).title == model.Text({"zh": Path(name).stem})
 
 
 def test_a_rule_of_the_quiz_reads_the_same_in_import_and_check(tmp_path: Path, project: Path) -> None:

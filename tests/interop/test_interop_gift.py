@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from interop_helpers import FULL_QUIZ, CheckYaml, build_quiz, load_quiz_yaml
 
-from generator import model as m
+from generator import model
 from generator.errors import DandelionError
 from generator.interop import QuestionBankError, export_gift, import_file, import_gift
 from generator.interop.common import MOODLE_GRADES
@@ -34,7 +34,7 @@ def _blocks(text: str) -> list[str]:
     return out
 
 
-def test_gift_layout_per_type(full_quiz: m.Quiz) -> None:
+def test_gift_layout_per_type(full_quiz: model.Quiz) -> None:
     result = export_gift(full_quiz, "zh", "zh")
     blocks = _blocks(result.text)
     assert blocks[0] == "$CATEGORY: $course$/top/全部题型：{测试} //// 第一套".replace("////", "//")
@@ -61,7 +61,7 @@ def test_gift_layout_per_type(full_quiz: m.Quiz) -> None:
     assert result.warnings == ["o1: ordering exported as a matching question (each item ↔ its position 1…3)"]
 
 
-def test_gift_blocks_never_hold_a_blank_line(full_quiz: m.Quiz) -> None:
+def test_gift_blocks_never_hold_a_blank_line(full_quiz: model.Quiz) -> None:
     """Moodle ends a question at a blank line: paragraph breaks must be escaped."""
     text = export_gift(full_quiz, "en", "zh").text
     for block in text.split("\n\n"):

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from interop_helpers import FULL_QUIZ, HOSTILE, build_quiz
 
-from generator import model as m
+from generator import model
 from generator.interop import export_moodle_xml
 from generator.markup import render
 
@@ -27,7 +27,7 @@ def _text(el: ET.Element | None, path: str = "text") -> str:
     return found.text or ""
 
 
-def test_structure_and_types(full_quiz: m.Quiz) -> None:
+def test_structure_and_types(full_quiz: model.Quiz) -> None:
     result = export_moodle_xml(full_quiz, "zh", "zh")
     root = _parse(result.text)
     qs = _questions(root)
@@ -45,7 +45,7 @@ def test_structure_and_types(full_quiz: m.Quiz) -> None:
     assert result.warnings == ["o1: ordering exported as a matching question (each item ↔ its position 1…3)"]
 
 
-def test_multichoice_single_and_multiple(full_quiz: m.Quiz) -> None:
+def test_multichoice_single_and_multiple(full_quiz: model.Quiz) -> None:
     qs = _questions(_parse(export_moodle_xml(full_quiz, "en", "zh").text))
     single, multiple = qs[1], qs[2]
     assert single.find("single").text == "true"
@@ -56,7 +56,7 @@ def test_multichoice_single_and_multiple(full_quiz: m.Quiz) -> None:
     assert [_text(a) for a in multiple.findall("answer")] == ["Milk-tea powder", "Popping candy ~ sweets", "Textbooks"]
 
 
-def test_truefalse_shortanswer_matching_description(full_quiz: m.Quiz) -> None:
+def test_truefalse_shortanswer_matching_description(full_quiz: model.Quiz) -> None:
     qs = _questions(_parse(export_moodle_xml(full_quiz, "en", "zh").text))
     t1 = qs[3]
     assert [(_text(a), a.get("fraction")) for a in t1.findall("answer")] == [("true", "0"), ("false", "100")]
@@ -75,7 +75,7 @@ def test_truefalse_shortanswer_matching_description(full_quiz: m.Quiz) -> None:
     assert [_text(a) for a in sub_short.findall("answer")] == ["老师", "家长"]  # one list for every language
 
 
-def test_text_is_the_sites_sanitised_html(full_quiz: m.Quiz) -> None:
+def test_text_is_the_sites_sanitised_html(full_quiz: model.Quiz) -> None:
     qs = _questions(_parse(export_moodle_xml(full_quiz, "en", "zh").text))
     assert _text(qs[1].find("questiontext")) == render(f"Single: {HOSTILE}")
     assert "]]&gt;" in _text(qs[1].find("questiontext"))  # the text's CDATA end, as HTML shows it

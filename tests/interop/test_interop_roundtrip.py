@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from interop_helpers import FULL_QUIZ, HOSTILE, CheckYaml, build_quiz, flat, load_quiz_yaml
 
-from generator import model as m
+from generator import model
 from generator.interop import QuestionBankError, export_gift, import_file, write_xlsx
 
 
-def _gift_roundtrip(tmp_path: Path, quiz: m.Quiz, lang: str, name: str = "bank") -> tuple[m.Quiz, list[str], str]:
+def _gift_roundtrip(tmp_path: Path, quiz: model.Quiz, lang: str, name: str = "bank") -> tuple[model.Quiz, list[str], str]:
     exported = export_gift(quiz, lang, "zh")
     path = tmp_path / f"{name}.gift"
     path.write_text(exported.text, encoding="utf-8")
@@ -21,7 +21,7 @@ def _gift_roundtrip(tmp_path: Path, quiz: m.Quiz, lang: str, name: str = "bank")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_gift_roundtrip_keeps_every_question(tmp_path: Path, full_quiz: m.Quiz, lang: str, check_yaml: CheckYaml) -> None:
+def test_gift_roundtrip_keeps_every_question(tmp_path: Path, full_quiz: model.Quiz, lang: str, check_yaml: CheckYaml) -> None:
     imported, warnings, yaml_text = _gift_roundtrip(tmp_path, full_quiz, lang)
     assert flat(imported, lang) == flat(full_quiz, lang)
     assert imported.title.get(lang) == full_quiz.title.get(lang)
@@ -97,7 +97,7 @@ def test_gift_roundtrip_english_only_writes_language_maps(tmp_path: Path) -> Non
     assert "answer: {en: [methamphetamine, meth*amphetamine, a=b {c}]}" in yaml_text or "en:" in yaml_text
 
 
-def test_gift_scenario_explanation_is_reported_not_silently_lost(full_quiz: m.Quiz) -> None:
+def test_gift_scenario_explanation_is_reported_not_silently_lost(full_quiz: model.Quiz) -> None:
     data = dict(FULL_QUIZ)
     data["questions"] = [dict(q) for q in FULL_QUIZ["questions"]]
     data["questions"][-1]["explanation"] = "案例解析"
@@ -106,7 +106,7 @@ def test_gift_scenario_explanation_is_reported_not_silently_lost(full_quiz: m.Qu
 
 
 @pytest.mark.parametrize("name", ["full", "题库"])
-def test_excel_roundtrip_is_exact(tmp_path: Path, full_quiz: m.Quiz, check_yaml: CheckYaml, name: str) -> None:
+def test_excel_roundtrip_is_exact(tmp_path: Path, full_quiz: model.Quiz, check_yaml: CheckYaml, name: str) -> None:
     quiz = build_quiz(dict(FULL_QUIZ, pass_mark=80, shuffle=True, draw=5, feedback="end",
                            description={"zh": "说明：{x}", "en": "About = this"}, lesson="first-lesson"))
     # review links survive an Excel round trip (GIFT has no place for them)
@@ -125,7 +125,7 @@ def test_excel_roundtrip_is_exact(tmp_path: Path, full_quiz: m.Quiz, check_yaml:
     assert loaded.questions == quiz.questions
 
 
-def test_excel_roundtrip_of_gift_import(tmp_path: Path, full_quiz: m.Quiz) -> None:
+def test_excel_roundtrip_of_gift_import(tmp_path: Path, full_quiz: model.Quiz) -> None:
     """A bank imported from GIFT can be edited in Excel and comes back the same."""
     first, _, _ = _gift_roundtrip(tmp_path, full_quiz, "zh")
     path = tmp_path / "again.xlsx"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from kitutil import LONG_TITLE, load
 
-from generator import model as m
+from generator import model
 from generator.kits import fonts as kit_fonts
 from generator.kits.cache import KitCache
 from generator.kits.documents import Documents, outline, short_lines
@@ -27,7 +27,7 @@ NO_LINE_END = set("（「『《〈【“‘")
 
 @pytest.fixture(scope="module")
 def fonts() -> kit_fonts.KitFonts:
-    cfg = m.SiteConfig.model_validate({"site_name": "x", "organisation": "y", "audiences": {"a": "b"},
+    cfg = model.SiteConfig.model_validate({"site_name": "x", "organisation": "y", "audiences": {"a": "b"},
                                        "settings": {"a": "b"}, "regions": {"a": "b"}})
     return find_fonts(cfg, REPO)
 
@@ -194,8 +194,8 @@ def test_village_poster_has_pinyin_over_the_slogan(fonts: kit_fonts.KitFonts) ->
 
 # -- fonts --------------------------------------------------------------------------------------------------
 
-def _config(**fonts: str) -> m.SiteConfig:
-    return m.SiteConfig.model_validate({"site_name": "x", "organisation": "y", "audiences": {"a": "b"},
+def _config(**fonts: str) -> model.SiteConfig:
+    return model.SiteConfig.model_validate({"site_name": "x", "organisation": "y", "audiences": {"a": "b"},
                                         "settings": {"a": "b"}, "regions": {"a": "b"}, "fonts": fonts or None})
 
 
@@ -254,7 +254,7 @@ def test_fetcher_reads_only_local_content(tmp_path: Path) -> None:
 # -- document pieces ---------------------------------------------------------------------------------------
 
 def test_outline_shares_the_remaining_time() -> None:
-    lesson = m.Lesson.model_validate({
+    lesson = model.Lesson.model_validate({
         "id": "x", "title": "t", "audiences": ["a"], "settings": ["s"], "duration_minutes": 40,
         "sections": [{"title": "a", "minutes": 10, "body": "b"}, {"title": "b", "body": "b"}, {"title": "c", "body": "b"}],
     }, context={"default_lang": "zh"})
@@ -375,14 +375,14 @@ def test_internal_links_on_paper(tmp_path: Path) -> None:
 
     root = make_project(tmp_path / "p")
     project = load(root)
-    text = m.Text({"zh": "复习[开场](lesson:first-lesson#intro)，或看[求助指南](page:help)。"})
-    k = Documents(project, find_fonts(project.config, root), Pinyin()).k("zh", False)
-    assert k.t(text) == f"复习[开场]({SITE_URL}zh/lessons/first-lesson.html#intro)，或看[求助指南]({SITE_URL}zh/help.html)。"
-    assert f'href="{SITE_URL}zh/help.html"' in k.md(text)
+    text = model.Text({"zh": "复习[开场](lesson:first-lesson#intro)，或看[求助指南](page:help)。"})
+    doc = Documents(project, find_fonts(project.config, root), Pinyin()).language("zh", False)
+    assert doc.text(text) == f"复习[开场]({SITE_URL}zh/lessons/first-lesson.html#intro)，或看[求助指南]({SITE_URL}zh/help.html)。"
+    assert f'href="{SITE_URL}zh/help.html"' in doc.md(text)
     # without a site address a printed link is just its words
     project.config = project.config.model_copy(update={"site_url": None})
-    k = Documents(project, find_fonts(project.config, root), Pinyin()).k("zh", False)
-    assert k.t(text) == "复习开场，或看求助指南。"
+    doc = Documents(project, find_fonts(project.config, root), Pinyin()).language("zh", False)
+    assert doc.text(text) == "复习开场，或看求助指南。"
 
 
 def test_kit_workers_die_with_a_killed_build(tmp_path) -> None:

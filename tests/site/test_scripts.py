@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 from generator.site import scripts
 from generator.site.pages import SiteOptions, render_pages
@@ -24,14 +24,14 @@ WIDGET = re.compile(r'<div class="(dl-quiz|dl-training|dl-certificate|dl-unit-re
 
 
 @pytest.fixture(scope="module")
-def project() -> m.Project:
+def project() -> model.Project:
     result = load_project(MINI)
     assert result.project is not None
     return result.project
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_only_widget_pages_load_quiz_or_training_code(project: m.Project, lang: str) -> None:
+def test_only_widget_pages_load_quiz_or_training_code(project: model.Project, lang: str) -> None:
     pages = {page.path: page.scripts for page in render_pages(project, lang, SiteOptions())}
     assert pages.pop("quizzes/basics.md") == QUIZ
     assert pages.pop("training/basics-module.md") == TRAINING
@@ -45,7 +45,7 @@ def test_only_widget_pages_load_quiz_or_training_code(project: m.Project, lang: 
     assert {path: extra for path, extra in pages.items() if extra} == {}
 
 
-def test_a_page_loads_the_scripts_of_exactly_the_widgets_it_shows(project: m.Project) -> None:
+def test_a_page_loads_the_scripts_of_exactly_the_widgets_it_shows(project: model.Project) -> None:
     for lang in ("zh", "en"):
         for page in render_pages(project, lang, SiteOptions(edition="lecturer")):
             kinds = {"events" if found[1] or found[2] else "quiz" if found[0] == "dl-quiz" else "training"

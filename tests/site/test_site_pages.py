@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 from generator.site.mkdocs_engine import front_matter
 from generator.site.pages import Page, SiteOptions, relative_url, render_pages
@@ -36,7 +36,7 @@ LANGS = ["zh", "en"]
 
 
 @pytest.fixture(scope="module")
-def project() -> m.Project:
+def project() -> model.Project:
     result = load_project(MINI)
     assert [str(d) for d in result.diagnostics] == []
     assert result.project is not None
@@ -44,7 +44,7 @@ def project() -> m.Project:
 
 
 @pytest.fixture(scope="module")
-def rendered(project: m.Project) -> dict[str, str]:
+def rendered(project: model.Project) -> dict[str, str]:
     """golden file path (relative to golden/) → expected text, for every page in every edition."""
     out: dict[str, str] = {}
     for lang in LANGS:
@@ -173,7 +173,7 @@ def test_unlabelled_topics_show_the_tag(tmp_path: Path, make_project) -> None:
     assert '<option value="new-drugs">new-drugs</option>' in page.markdown
 
 
-def test_public_pages_never_carry_speaker_notes(project: m.Project) -> None:
+def test_public_pages_never_carry_speaker_notes(project: model.Project) -> None:
     for lang, note in (("zh", "先请学生说说见过哪些零食"), ("en", "Ask the students which snacks they know")):
         public = render_pages(project, lang, SiteOptions(today=TODAY))
         assert not [p.path for p in public if note in p.markdown]

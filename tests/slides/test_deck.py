@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import model as m
+from generator import model
 from generator.loader import load_project
 from generator.slides import build_deck, render_deck
 from generator.slides.deck import (
@@ -30,7 +30,7 @@ MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 
 
 @pytest.fixture(scope="module")
-def project() -> m.Project:
+def project() -> model.Project:
     result = load_project(MINI)
     assert result.project is not None
     return result.project
@@ -45,7 +45,7 @@ def kinds(deck) -> list[str]:  # type: ignore[no-untyped-def]
     return [slide.kind for slide in deck.slides]
 
 
-def test_deck_follows_the_lesson(project: m.Project, pinyin: Pinyin) -> None:
+def test_deck_follows_the_lesson(project: model.Project, pinyin: Pinyin) -> None:
     deck = build_deck(project, project.lessons["new-drugs"], "zh", edition="lecturer", pinyin=pinyin)
     assert kinds(deck)[:5] == ["title", "objectives", "section", "image", "section"]
     assert kinds(deck)[-1] == "closing"
@@ -64,7 +64,7 @@ def test_deck_follows_the_lesson(project: m.Project, pinyin: Pinyin) -> None:
     assert "先请学生说说见过哪些零食" in deck.sections[0].notes
 
 
-def test_quiz_round_reveals_answers_one_press_later_without_a_score(project: m.Project, pinyin: Pinyin) -> None:
+def test_quiz_round_reveals_answers_one_press_later_without_a_score(project: model.Project, pinyin: Pinyin) -> None:
     deck = build_deck(project, project.lessons["new-drugs"], "en", edition="lecturer", pinyin=pinyin)
     questions = [s for s in deck.slides if s.kind == "question"]
     assert len(questions) == project.quizzes["basics"].scored_count
@@ -77,7 +77,7 @@ def test_quiz_round_reveals_answers_one_press_later_without_a_score(project: m.P
     assert "<strong>Answer: </strong>True" in true_false.body or "<strong>Answer: </strong>False" in true_false.body
 
 
-def test_public_deck_has_no_notes_and_no_answers_to_a_graded_test(project: m.Project, pinyin: Pinyin) -> None:
+def test_public_deck_has_no_notes_and_no_answers_to_a_graded_test(project: model.Project, pinyin: Pinyin) -> None:
     # basics is a training module's final test: the public edition publishes no answers to it
     deck = build_deck(project, project.lessons["new-drugs"], "zh", edition="public", pinyin=pinyin)
     assert "question" not in kinds(deck)
@@ -86,7 +86,7 @@ def test_public_deck_has_no_notes_and_no_answers_to_a_graded_test(project: m.Pro
     assert "先请学生说说" not in html and "讲师版" not in html and "data-presenter" not in html
 
 
-def test_lecturer_deck_and_presenter_view(project: m.Project, pinyin: Pinyin) -> None:
+def test_lecturer_deck_and_presenter_view(project: model.Project, pinyin: Pinyin) -> None:
     deck = build_deck(project, project.lessons["new-drugs"], "zh", edition="lecturer", pinyin=pinyin)
     audience = render_deck(project, deck, edition="lecturer", presenter=False)
     presenter = render_deck(project, deck, edition="lecturer", presenter=True)
@@ -99,13 +99,13 @@ def test_lecturer_deck_and_presenter_view(project: m.Project, pinyin: Pinyin) ->
         assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing from another host
 
 
-def test_closing_slide_has_the_site_qr_code_only_for_a_real_address(project: m.Project, pinyin: Pinyin) -> None:
+def test_closing_slide_has_the_site_qr_code_only_for_a_real_address(project: model.Project, pinyin: Pinyin) -> None:
     lesson = project.lessons["first-steps"]
     closing = build_deck(project, lesson, "zh", edition="public", pinyin=pinyin).slides[-1]
     assert closing.kind == "closing" and "110" in closing.body and "120" in closing.body
     assert 'href="../help.html"' in closing.body
     assert project.config.site_url == "https://example.org/dandelion/" and "dl-slide__qr" not in closing.body
-    real = m.Project(project.root, project.config.model_copy(update={"site_url": "https://jd.hainan.example.cn/site/"}))
+    real = model.Project(project.root, project.config.model_copy(update={"site_url": "https://jd.hainan.example.cn/site/"}))
     real.lessons, real.quizzes = project.lessons, project.quizzes
     closing = build_deck(real, lesson, "zh", edition="public", pinyin=pinyin).slides[-1]
     assert 'data-url="https://jd.hainan.example.cn/site/zh/help.html"' in closing.body and "<svg" in closing.body
@@ -120,7 +120,7 @@ def test_placeholder_site_addresses_are_not_real(url: str | None, real: bool) ->
     assert is_real_site_url(url) is real
 
 
-def test_primary_and_village_decks_have_pinyin_and_larger_type(project: m.Project, pinyin: Pinyin) -> None:
+def test_primary_and_village_decks_have_pinyin_and_larger_type(project: model.Project, pinyin: Pinyin) -> None:
     primary = build_deck(project, project.lessons["first-steps"], "zh", edition="public", pinyin=pinyin)
     assert primary.plain and primary.pinyin
     assert "<ruby>" in primary.slides[0].heading and "<rt>" in "".join(s.body for s in primary.slides)
