@@ -239,36 +239,33 @@ class _Run:
         return self._event_job(kit, self.project.events[kit.event or ""])
 
     def _lesson_job(self, kit: KitFile, lesson: model.Lesson) -> _Job:
-        d = lambda: self.docs  # noqa: E731 - built on first use
         setting, lang, url = kit.setting, kit.language, self.base_url
         images = [self.project.content_dir / s.image.src for s in lesson.sections if s.image]
         quiz = self.project.quizzes.get(lesson.quiz or "")
         tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
-            "plan": lambda: ("pdf", d().plan(lesson, setting, lang), url),
-            "outline": lambda: ("fit", tuple(d().outline_card(lesson, setting, lang, brevity=level) for level in OUTLINE_LEVELS),
+            "plan": lambda: ("pdf", self.docs.plan(lesson, setting, lang), url),
+            "outline": lambda: ("fit", tuple(self.docs.outline_card(lesson, setting, lang, brevity=level) for level in OUTLINE_LEVELS),
                                 url, 1),
-            "handout": lambda: ("fit", tuple(d().handout(lesson, setting, lang, compact=lv) for lv in HANDOUT_LEVELS),
+            "handout": lambda: ("fit", tuple(self.docs.handout(lesson, setting, lang, compact=level) for level in HANDOUT_LEVELS),
                                 url, HANDOUT_MAX_PAGES),
-            "worksheet": lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=False), url),
-            "answer-key": lambda: ("pdf", d().worksheet(lesson, quiz, setting, lang, answers=True), url),
-            "sign-in": lambda: ("fit", tuple(d().sign_in(lang, setting, lesson=lesson, rows=n)
+            "worksheet": lambda: ("pdf", self.docs.worksheet(lesson, quiz, setting, lang, answers=False), url),
+            "answer-key": lambda: ("pdf", self.docs.worksheet(lesson, quiz, setting, lang, answers=True), url),
+            "sign-in": lambda: ("fit", tuple(self.docs.sign_in(lang, setting, lesson=lesson, rows=n)
                                              for n in SIGN_IN_ROWS[is_village(setting)]), url, 1),
-            "feedback": lambda: ("pdf", d().feedback(lang, setting, lesson=lesson), url),
+            "feedback": lambda: ("pdf", self.docs.feedback(lang, setting, lesson=lesson), url),
         }
         return _Job(kit, tasks[kit.kind], images if kit.kind in ("plan", "handout") else [])
 
     def _event_job(self, kit: KitFile, event: model.Event) -> _Job:
-        d = lambda: self.docs  # noqa: E731
         setting, lang, url = kit.setting, kit.language, self.base_url
-        spec = lambda: self._poster_spec(event, lang)  # noqa: E731
         tasks: dict[str, Callable[[], tuple[Any, ...]]] = {
-            "poster-png": lambda: ("poster-png", spec(), self.fonts, url),
-            "poster-pdf": lambda: ("poster-pdf", spec(), self.fonts, url),
-            "share-image": lambda: ("share-image", spec(), self.fonts, url),
-            "certificate": lambda: ("pdf", d().certificate(event, lang), url),
-            "sign-in": lambda: ("fit", tuple(d().sign_in(lang, setting, event=event, rows=n)
+            "poster-png": lambda: ("poster-png", self._poster_spec(event, lang), self.fonts, url),
+            "poster-pdf": lambda: ("poster-pdf", self._poster_spec(event, lang), self.fonts, url),
+            "share-image": lambda: ("share-image", self._poster_spec(event, lang), self.fonts, url),
+            "certificate": lambda: ("pdf", self.docs.certificate(event, lang), url),
+            "sign-in": lambda: ("fit", tuple(self.docs.sign_in(lang, setting, event=event, rows=n)
                                              for n in SIGN_IN_ROWS[is_village(setting)]), url, 1),
-            "feedback": lambda: ("pdf", d().feedback(lang, setting, event=event), url),
+            "feedback": lambda: ("pdf", self.docs.feedback(lang, setting, event=event), url),
         }
         return _Job(kit, tasks[kit.kind])
 
