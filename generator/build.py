@@ -153,7 +153,7 @@ def _render_site(project: model.Project, plan: Plan, writer: OutputWriter, today
             warnings += engine.build_language(
                 pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
                 copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
-                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme, search_words=search_words,
+                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme,
             )
             engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
             count += len(pages)

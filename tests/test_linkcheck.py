@@ -41,3 +41,22 @@ def test_dead_pages_files_and_anchors_are_found(tmp_path: Path) -> None:
 def test_a_built_site_has_no_broken_link(mini_site: Path, mini_site_lecturer: Path) -> None:
     assert check_links(mini_site) == []
     assert check_links(mini_site_lecturer) == []
+
+
+def test_links_inside_scripts_comments_and_styles_are_not_links(tmp_path: Path) -> None:
+    """The scan reads start tags, not the text of scripts, styles, text areas or comments; attribute values
+    are read in every quoting style and with their character references."""
+    out = site(tmp_path, {
+        "index.html": '<script src="gone.js"></script>'
+                      '<script>var s = "<a href=\'nowhere.html\'>";</script>'
+                      '<style>a[href="missing.html"] { color: red }</style>'
+                      '<!-- <a href="commented.html">old</a> -->'
+                      '<textarea><a href="typed.html"></a></textarea>'
+                      "<a href='single.html'>s</a><a href=bare.html>b</a>"
+                      '<a href="page.html?x=1&amp;y=2#part&amp;more">entity</a>'
+                      '<A HREF="upper.html">u</A><a name="old-anchor"></a><a href="#old-anchor">n</a>',
+        "page.html": '<p id="part&more">x</p>',
+    })
+    broken = {link.url: link.reason for link in check_links(out)}
+    assert broken == {"gone.js": "no such file", "single.html": "no such file", "bare.html": "no such file",
+                      "upper.html": "no such file"}

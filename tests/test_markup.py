@@ -126,3 +126,15 @@ def test_a_level_one_heading_in_content_keeps_its_anchor() -> None:
     for source in ("# Heading one", "Heading one\n==========="):
         html = markup.render(source)
         assert '<h2 id="heading-one">' in html and 'href="#heading-one"' in html and "<h1" not in html
+
+
+def test_one_renderer_keeps_nothing_between_texts() -> None:
+    """The Markdown instance is reused (making one per field was a fifth of a build): heading anchors,
+    stashed HTML and admonitions of one text never leak into the next."""
+    from generator.markup import render
+
+    first = render("## 教学目标\n\n!!! note \"提示\"\n    第一段。\n\n```\ncode one\n```")
+    second = render("## 教学目标\n\n第二段。")
+    assert 'id="jiao-xue-mu-biao"' in first and 'id="jiao-xue-mu-biao"' in second
+    assert "jiao-xue-mu-biao_1" not in second
+    assert "第一段" not in second and "code one" not in second and "admonition" not in second

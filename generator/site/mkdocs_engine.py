@@ -28,13 +28,14 @@ The build recipe calls :func:`build_language`, then :func:`finish_language` on t
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
 import posixpath
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,6 @@ def build_language(
     work_dir: Path,
     site_dir: Path,
     theme: Path,
-    search_words: list[str],
     log: Callable[[str], None] = lambda _m: None,
 ) -> list[str]:
     """Build the site for one language into ``site_dir``; return MkDocs' warnings.
@@ -94,13 +94,11 @@ def build_language(
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
         target.write_text(f"---\n{front}---\n\n{page.markdown}", encoding="utf-8")
 
-    userdict = work_dir / "jieba_user.txt"
-    userdict.write_text("".join(f"{w} 100000\n" for w in sorted(set(search_words)) if w and " " not in w), encoding="utf-8")
 
     # Material writes the site name and copyright into text and attributes, some escaped and some not: it
     # gets placeholders, and the real text goes in afterwards, escaped once for wherever it landed.
     config = _config(pages, lang=lang, languages=languages, site_name=_SITE_NAME, copyright_text=_COPYRIGHT,
-                     site_url=site_url, docs=docs, site_dir=site_dir, theme=theme, userdict=userdict)
+                     site_url=site_url, docs=docs, site_dir=site_dir, theme=theme)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     warnings = _run_mkdocs(config_file)
@@ -162,7 +160,7 @@ MARKDOWN_EXTENSIONS: list[Any] = [
 
 
 def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: str, copyright_text: str,
-            site_url: str | None, docs: Path, site_dir: Path, theme: Path, userdict: Path) -> dict[str, Any]:
+            site_url: str | None, docs: Path, site_dir: Path, theme: Path) -> dict[str, Any]:
     nav = [{catalogue(lang).gettext(f"site.{p.nav}"): p.path} for p in pages if p.nav is not None]
     not_in_nav = sorted("/" + p.path for p in pages if not p.in_nav)
     search_lang = ["zh", "en"] if lang.startswith("zh") else ["en"]
@@ -184,7 +182,7 @@ def _config(pages: list[Page], *, lang: str, languages: list[str], site_name: st
             "palette": [{"scheme": "default", "primary": "custom", "accent": "custom"}],
         },
         "plugins": [
-            {"search": {"lang": search_lang, "jieba_dict_user": str(userdict), "fields": {"pinyin": {"boost": 10}}}},
+            {"search": {"lang": search_lang, "fields": {"pinyin": {"boost": 10}}}},
             {"offline": {}},
         ],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
@@ -217,12 +215,11 @@ def _run_mkdocs(config_file: Path) -> list[str]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    try:  # Material segments Chinese with jieba, which announces its dictionary on stderr
-        import jieba
+    # Material's search plugin cuts Chinese into words with jieba (loading its dictionary, then segmenting
+    # every section: a third of MkDocs' time). Dandelion's index (``search_index``) cuts Chinese into
+    # character pairs and drops the separators jieba adds, so the plugin runs without it.
+    from material.plugins.search import plugin as search_plugin
 
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -231,7 +228,8 @@ def _run_mkdocs(config_file: Path) -> list[str]:
     try:
         config = load_config(config_file=str(config_file))
         config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
-        build(config)
+        with _without_jieba(search_plugin):
+            build(config)
     except MkDocsException as exc:
         details = "; ".join(handler.messages)
         raise BuildError(f"the site engine failed: {exc}{' ' + details if details else ''}") from exc
@@ -241,6 +239,17 @@ def _run_mkdocs(config_file: Path) -> list[str]:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
     return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg)]
+
+
+@contextlib.contextmanager
+def _without_jieba(module: Any) -> Iterator[None]:
+    """Material's search plugin with its jieba switched off (it segments only when the module has one)."""
+    saved = getattr(module, "jieba", None)
+    module.jieba = None
+    try:
+        yield
+    finally:
+        module.jieba = saved
 
 
 #: Pages link to each other by their final ``.html`` names (they work from file:// and in raw HTML

@@ -311,7 +311,7 @@ def test_hostile_content_runs_no_script_on_any_built_page(tmp_path: Path) -> Non
         site = tmp_path / lang
         mkdocs_engine.build_language(
             pages, lang=lang, languages=LANGS, site_name="Dandelion", copyright_text="©", site_url=None,
-            work_dir=tmp_path / f"work-{lang}", site_dir=site, theme=mkdocs_engine.theme_dir(MINI), search_words=[])
+            work_dir=tmp_path / f"work-{lang}", site_dir=site, theme=mkdocs_engine.theme_dir(MINI))
         for page in site.rglob("*.html"):
             findings = page_script_findings(page.read_text(encoding="utf-8"))
             if findings:
