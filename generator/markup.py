@@ -96,11 +96,24 @@ def render(
     """
     if not text.strip():
         return ""
+    if link is None and annotate is None:
+        return _render_words_only(text, inline, shift)
     source = links.rewrite(text, link or (lambda _target: None))
     out = _markdown_html(source, shift)
     if annotate is not None:
         out = annotate(out)
-    out = sanitise(out).strip()
+    return _finish(sanitise(out), inline)
+
+
+@functools.lru_cache(maxsize=16384)
+def _render_words_only(text: str, inline: bool, shift: int) -> str:
+    """:func:`render` without link targets or pinyin: a pure function of its arguments, so kept (the
+    slides measure each block of a section this way, then render the same blocks again)."""
+    return _finish(sanitise(_markdown_html(links.rewrite(text, lambda _target: None), shift)), inline)
+
+
+def _finish(out: str, inline: bool) -> str:
+    out = out.strip()
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return out
