@@ -4,21 +4,25 @@ Each corpus is the example project plus N generated lessons of about 1,500 Chine
 drawn, with a fixed seed, from the example lessons, so the words are real and varied). Per size it
 measures, in CPU seconds of child processes (``dandelion build --no-kits`` run as a real command):
 
-* first build, and the CPU per lesson (slope between sizes);
+* the whole build, and the CPU per lesson (slope between sizes);
+* the site step inside it (pages, MkDocs, the post-build step: what plain MkDocs does) and the whole build,
+  each ÷ plain ``mkdocs build`` of the same generated docs and config (both languages); builds from
+  scratch and plain MkDocs alternate ``--repeat`` times and the medians are compared;
+* rebuild with nothing changed ÷ first build; after editing one lesson ÷ first build, and that rebuild's
+  site step ÷ plain MkDocs;
 * HTML per lesson page;
-* our site build ÷ plain ``mkdocs build`` of the same generated docs and config (both languages);
-* rebuild with nothing changed ÷ first build, and after editing one lesson ÷ first build;
 * the search: bytes requested at page load (none: the browser tests check it), index on disk, and the
   bytes a first search loads for several queries (the worker's own steps, run in Node on the built files);
 * pinyin search keys' share of the build's CPU;
 * the site's own JavaScript a lesson page and a quiz page load.
 
-Then, once: kit rendering with 1 and 2 worker processes (cache off) on a small generated project, the
-speed-up, and kit bytes per lesson of the public edition.
+Then: kit rendering with 1 and 2 worker processes (cache off, alternating, medians of two) on a small
+generated project, the speed-up, the public edition's kit bytes per lesson, and how many kit files a
+rebuild renders after one lesson is edited; with ``--example-kits`` also the example project's kit bytes.
 
-    .venv/bin/python bench/performance.py [--sizes 50 200 800] [--kit-lessons 6]
+    .venv/bin/python bench/performance.py [--sizes 50 200 800] [--repeat 3] [--kit-lessons 6] [--example-kits]
 
-Nothing is asserted: timings are only ever measured here, never in tests.
+Nothing is asserted: timings are only ever measured here, never in tests. Run it on an idle machine.
 """
 
 from __future__ import annotations
@@ -136,8 +140,8 @@ def one_build(project: Path, keep: Path | None) -> None:
     from generator.cli import main
     from generator.site import mkdocs_engine
 
-    timings = {"keys_cpu": 0.0}
-    original_run, original_keys = mkdocs_engine._run_mkdocs, build_module._search_keys
+    timings = {"keys_cpu": 0.0, "site_cpu": 0.0}
+    original_run, original_keys, original_site = mkdocs_engine._run_mkdocs, build_module._search_keys, build_module._render_site
 
     def keeping_run(config_file: Path) -> list[str]:
         if keep is not None:
@@ -155,8 +159,16 @@ def one_build(project: Path, keep: Path | None) -> None:
         finally:
             timings["keys_cpu"] += time.process_time() - start
 
+    def timed_site(*args: object, **kwargs: object) -> object:
+        start = time.process_time()
+        try:
+            return original_site(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            timings["site_cpu"] += time.process_time() - start
+
     mkdocs_engine._run_mkdocs = keeping_run  # type: ignore[assignment]
     build_module._search_keys = timed_keys  # type: ignore[assignment]
+    build_module._render_site = timed_site  # type: ignore[assignment]
     try:
         main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
     finally:
@@ -212,23 +224,36 @@ def page_scripts(page: Path) -> int:
     return total
 
 
-def measure(lessons: int, work: Path) -> dict[str, float]:
+def measure(lessons: int, work: Path, repeat: int) -> dict[str, float]:
+    """Every figure at one size; builds from scratch and plain MkDocs alternate ``repeat`` times (medians)."""
     project = make_corpus(work / f"p{lessons}", lessons)
     keep = work / f"keep{lessons}"
-    first_cpu, first_wall, inner = our_build(project, keep)
-    plain = plain_mkdocs(keep)
+    firsts, plains = [], []
+    for _ in range(repeat):
+        shutil.rmtree(project / ".dandelion-cache", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(keep, ignore_errors=True)
+        first_cpu, first_wall, inner = our_build(project, keep)
+        firsts.append((first_cpu, first_wall, inner))
+        plains.append(plain_mkdocs(keep))
+    first_cpu = statistics.median(f[0] for f in firsts)
+    first_wall = statistics.median(f[1] for f in firsts)
+    site_cpu = statistics.median(f[2]["site_cpu"] for f in firsts)
+    keys_cpu = statistics.median(f[2]["keys_cpu"] for f in firsts)
+    plain = statistics.median(plains)
     noop_cpu, _, _ = our_build(project)
     lesson = project / "content" / "lessons" / "gen-0001.yml"
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("第1部分", "第一部分", 1), encoding="utf-8")
-    edit_cpu, _, _ = our_build(project)
+    edit_cpu, _, edit_inner = our_build(project)
     site = project / "site"
     pages = sorted((site / "zh" / "lessons").glob("gen-*.html"))
     searches = {f"{lang}:{q}": first_search_bytes(site, lang, q) for lang, queries in QUERIES.items() for q in queries}
     quiz_page = next(p for p in sorted((site / "zh" / "quizzes").glob("*.html")) if "index" not in p.name
                      and "-worksheet" not in p.name and "-answers" not in p.name)
     row = {
-        "lessons": lessons, "first_cpu": first_cpu, "first_wall": first_wall, "plain_cpu": plain,
-        "noop_cpu": noop_cpu, "edit_cpu": edit_cpu, "keys_cpu": inner["keys_cpu"],
+        "lessons": lessons, "repeat": repeat, "first_cpu": first_cpu, "first_wall": first_wall, "plain_cpu": plain,
+        "site_cpu": site_cpu, "noop_cpu": noop_cpu, "edit_cpu": edit_cpu, "edit_site_cpu": edit_inner["site_cpu"],
+        "keys_cpu": keys_cpu,
         "page_kb": statistics.mean(p.stat().st_size for p in pages) / 1024,
         "index_mb": folder_bytes(site / "zh" / "search") / 1e6,
         "search_max_mb": max(v for k, v in searches.items() if k.startswith("zh:")) / 1e6,
@@ -240,8 +265,25 @@ def measure(lessons: int, work: Path) -> dict[str, float]:
     return row
 
 
-def kits(lessons: int, work: Path) -> dict[str, float]:
-    """Kit rendering with 1 and 2 processes (no cache), and public-edition kit bytes per lesson."""
+def _kits_run(project: Path, out: Path, *, workers: int, use_cache: bool) -> tuple[float, dict[str, int]]:
+    """(wall seconds, rendered/cached counts) of ``dandelion kits`` in a child process."""
+    script = (f"import sys, json; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+              f"from generator.kits.cli_support import kits_only; "
+              f"r = kits_only(Path({str(project)!r}), out=Path({str(out)!r}), edition='public', "
+              f"use_cache={use_cache}, workers={workers}); print(json.dumps({{'rendered': r.rendered, 'cached': r.cached}}))")
+    _cpu, wall, stdout = run([sys.executable, "-c", script])
+    return wall, json.loads(stdout.strip().splitlines()[-1])
+
+
+def kit_bytes_per_lesson(kits_folder: Path, lesson_ids: list[str]) -> float:
+    """Bytes on disk under ``kits/<lang>/lessons/<id>/`` (zips included) per lesson."""
+    total = sum(p.stat().st_size for lesson in lesson_ids for p in kits_folder.glob(f"*/lessons/{lesson}/**/*") if p.is_file())
+    return total / max(len(lesson_ids), 1)
+
+
+def kits(lessons: int, work: Path, repeat: int) -> dict[str, float]:
+    """Kit rendering with 1 and 2 processes (no cache, alternating, medians), the public edition's kit bytes
+    per lesson, and what a rebuild renders after one lesson is edited (cache on)."""
     from generator.scaffold import init_project
 
     project = work / "kits"
@@ -252,28 +294,52 @@ def kits(lessons: int, work: Path) -> dict[str, float]:
     config = project / "site_config.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\ntopics:\n  drug-basics: {zh: 认识毒品, en: What drugs are}\n",
                       encoding="utf-8")
-    times = {}
-    for workers in (1, 2):
-        script = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-                  f"from generator.kits.cli_support import kits_only; "
-                  f"kits_only(Path({str(project)!r}), out=Path({str(work / 'kits-out')!r}), edition='public', "
-                  f"use_cache=False, workers={workers})")
-        _cpu, wall, _ = run([sys.executable, "-c", script])
-        times[workers] = wall
-    generated = [p for p in (work / "kits-out" / "kits").rglob("*") if p.is_file() and "/gen-" in p.as_posix()]
-    return {"lessons": lessons, "one_s": times[1], "two_s": times[2], "speedup": times[1] / times[2],
-            "mb_per_lesson": sum(p.stat().st_size for p in generated) / lessons / 1e6, "files": len(generated)}
+    out = work / "kits-out"
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeat):
+        for workers in (1, 2):
+            wall, _counts = _kits_run(project, out, workers=workers, use_cache=False)
+            times[workers].append(wall)
+    generated = sorted(p.stem for p in (project / "content" / "lessons").glob("gen-*.yml"))
+    files = [p for p in (out / "kits").rglob("*") if p.is_file() and "/gen-" in p.as_posix()]
+    _kits_run(project, out, workers=2, use_cache=True)  # fills the cache
+    lesson = project / "content" / "lessons" / f"{generated[0]}.yml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("第1部分", "第一部分", 1), encoding="utf-8")
+    _wall, after_edit = _kits_run(project, out, workers=2, use_cache=True)
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    per_lesson_files = len([p for p in files if f"/{generated[0]}/" in p.as_posix() and p.suffix != ".zip"])
+    return {"lessons": lessons, "one_s": one, "two_s": two, "speedup": one / two, "files": len(files),
+            "mb_per_lesson": kit_bytes_per_lesson(out / "kits", generated) / 1e6,
+            "edit_rendered": after_edit["rendered"], "edit_cached": after_edit["cached"], "lesson_files": per_lesson_files}
 
 
-def report(rows: list[dict[str, float]], kit: dict[str, float] | None, seconds: float) -> None:
-    print("\nPerformance (CPU seconds of `dandelion build --no-kits` as a command; medians are single runs here)")
-    print(f"{'lessons':>8} {'build s':>8} {'plain s':>8} {'÷plain':>7} {'no-op':>7} {'1 edit':>7} {'keys':>6} "
-          f"{'page KB':>8} {'index MB':>9} {'search MB':>10} {'JS lesson/quiz KB':>18}")
+def example_kits(work: Path) -> dict[str, float]:
+    """The example project's public kits (real lessons with images): bytes per lesson and per event."""
+    project = work / "example"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "site-lecturer", "bench",
+                                                                 "tests", "node_modules", "__pycache__"))
+    out = work / "example-out"
+    wall, counts = _kits_run(project, out, workers=2, use_cache=True)
+    lessons = sorted(p.stem for p in (project / "content" / "lessons").glob("*.yml"))
+    events = [p for p in (out / "kits").glob("*/events/*") if p.is_dir()]
+    event_bytes = sum(f.stat().st_size for e in events for f in e.rglob("*") if f.is_file())
+    return {"lessons": len(lessons), "mb_per_lesson": kit_bytes_per_lesson(out / "kits", lessons) / 1e6,
+            "mb_per_event": event_bytes / max(len(events), 1) / 1e6, "wall": wall, "rendered": counts["rendered"]}
+
+
+def report(rows: list[dict[str, float]], kit: dict[str, float] | None, example: dict[str, float] | None,
+           seconds: float) -> None:
+    print("\nPerformance (CPU seconds; `dandelion build --no-kits` as a command; site step = pages, MkDocs and the "
+          "post-build step, timed inside it; plain = `mkdocs build` of the same docs and config, both languages)")
+    print(f"{'lessons':>8} {'runs':>4} {'build s':>8} {'site s':>7} {'plain s':>8} {'build÷plain':>11} {'site÷plain':>10} "
+          f"{'no-op÷build':>11} {'1 edit÷build':>12} {'1 edit site÷plain':>17} {'keys':>6} {'page KB':>8} {'index MB':>9} "
+          f"{'search MB':>10} {'JS lesson/quiz KB':>18}")
     for r in rows:
-        print(f"{r['lessons']:>8} {r['first_cpu']:>8.1f} {r['plain_cpu']:>8.1f} {r['first_cpu'] / r['plain_cpu']:>7.2f} "
-              f"{r['noop_cpu'] / r['first_cpu']:>7.3f} {r['edit_cpu'] / r['first_cpu']:>7.2f} "
-              f"{r['keys_cpu'] / r['first_cpu']:>6.1%} {r['page_kb']:>8.1f} {r['index_mb']:>9.2f} "
-              f"{r['search_max_mb']:>10.3f} {r['js_lesson_kb']:>8.0f}/{r['js_quiz_kb']:.0f}")
+        print(f"{r['lessons']:>8} {r['repeat']:>4} {r['first_cpu']:>8.1f} {r['site_cpu']:>7.1f} {r['plain_cpu']:>8.1f} "
+              f"{r['first_cpu'] / r['plain_cpu']:>11.2f} {r['site_cpu'] / r['plain_cpu']:>10.2f} "
+              f"{r['noop_cpu'] / r['first_cpu']:>11.3f} {r['edit_cpu'] / r['first_cpu']:>12.2f} "
+              f"{r['edit_site_cpu'] / r['plain_cpu']:>17.2f} {r['keys_cpu'] / r['first_cpu']:>6.1%} {r['page_kb']:>8.1f} "
+              f"{r['index_mb']:>9.2f} {r['search_max_mb']:>10.3f} {r['js_lesson_kb']:>8.0f}/{r['js_quiz_kb']:.0f}")
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
         slope = (large["first_cpu"] - small["first_cpu"]) / (large["lessons"] - small["lessons"])
@@ -283,16 +349,25 @@ def report(rows: list[dict[str, float]], kit: dict[str, float] | None, seconds: 
         print(f"first search at {r['lessons']} lessons (MB): "
               + ", ".join(f"{k} {v:.3f}" for k, v in r["searches"].items()))
     if kit:
-        print(f"\nkits ({kit['lessons']} generated lessons, {kit['files']} files, public edition, no cache): "
+        print(f"\nkits ({kit['lessons']} generated lessons, {kit['files']} files, public edition, no cache, medians): "
               f"1 process {kit['one_s']:.1f} s, 2 processes {kit['two_s']:.1f} s, speed-up ×{kit['speedup']:.2f}; "
-              f"{kit['mb_per_lesson']:.2f} MB per lesson")
+              f"{kit['mb_per_lesson']:.2f} MB per lesson on disk (zips included)")
+        print(f"after editing one lesson: {kit['edit_rendered']} kit files rendered, {kit['edit_cached']} from the cache "
+              f"(the lesson has {kit['lesson_files']} PDFs)")
+    if example:
+        print(f"example project ({example['lessons']} lessons, public kits): {example['mb_per_lesson']:.2f} MB per lesson, "
+              f"{example['mb_per_event']:.2f} MB per event")
     print(f"\nbench wall time {seconds / 60:.1f} min")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="*", type=int, default=[50, 200, 800])
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per figure for sizes up to 200 lessons (medians); larger sizes run once")
     parser.add_argument("--kit-lessons", type=int, default=6, help="generated lessons for the kit figures (0: none)")
+    parser.add_argument("--example-kits", action="store_true",
+                        help="also the example project's kit bytes (renders its kits once: a few minutes)")
     parser.add_argument("--one-build", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_build:
@@ -303,10 +378,11 @@ def main() -> None:
         work = Path(tmp)
         rows = []
         for n in sorted(args.sizes):
-            rows.append(measure(n, work))
+            rows.append(measure(n, work, args.repeat if n <= 200 else 1))
             print(f"measured {n} lessons", file=sys.stderr, flush=True)
-        kit = kits(args.kit_lessons, work) if args.kit_lessons else None
-    report(rows, kit, time.perf_counter() - started)
+        kit = kits(args.kit_lessons, work, 2) if args.kit_lessons else None
+        example = example_kits(work) if args.example_kits else None
+    report(rows, kit, example, time.perf_counter() - started)
 
 
 if __name__ == "__main__":
