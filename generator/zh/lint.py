@@ -149,6 +149,12 @@ def _english_around(text: str, i: int) -> bool:
     English: Latin letters next to ``i`` on both sides, and words separated by spaces on one side."""
     left = _neighbour(text, i, -1, " \t" + _EMPHASIS)
     right = _neighbour(text, i, 1, " \t" + _EMPHASIS)
+    sentence_end = right in ("", "\n") and text[i] in "。！？”’）"
+    # the neighbours alone rule most characters out: decided before the look at the whole segment
+    if sentence_end and not left.isalpha():
+        return False
+    if not sentence_end and not (_latin(left) and _latin(right) and (left.isalpha() or right.isalpha())):
+        return False
     start = max(0, i - _CONTEXT)  # after the last line end or Han character before i
     for stop in _SEGMENT_STOP.finditer(text, start, i):
         start = stop.end()
@@ -157,11 +163,9 @@ def _english_around(text: str, i: int) -> bool:
     end = stop.start() if stop else limit
     words_before = bool(re.search(r"[A-Za-z] +[A-Za-z]", text[start:i]))
     words_after = bool(re.search(r"[A-Za-z] +[A-Za-z]", text[i + 1 : end]))
-    if right in ("", "\n") and text[i] in "。！？”’）":  # the end of an English sentence or line
+    if sentence_end:  # the end of an English sentence or line
         whole_line_english = start == 0 or text[start - 1] == "\n"
-        return left.isalpha() and words_before and whole_line_english
-    if not (_latin(left) and _latin(right) and (left.isalpha() or right.isalpha())):
-        return False
+        return words_before and whole_line_english
     return words_before or words_after
 
 
