@@ -130,6 +130,7 @@ class Catalogue:
     def __init__(self, lang: str, locale_dir: Path = LOCALE_DIR) -> None:
         self.lang = lang
         self.locale = _babel_locale(lang)
+        self._tables: dict[str, dict[str, str | dict[str, str]]] = {}
         chain = [lang, *(code for code in FALLBACK if code != lang)]
         self._catalogs = [(code, found) for code in chain if (found := read_catalogue(code, locale_dir)) is not None]
         if not self._catalogs:
@@ -175,7 +176,14 @@ class Catalogue:
 
     # -- the browser engine ---------------------------------------------------------------------
     def table(self, prefix: str) -> dict[str, str | dict[str, str]]:
-        """Every message under ``prefix.`` as the JSON the JavaScript reads (see the module docstring)."""
+        """Every message under ``prefix.`` as the JSON the JavaScript reads (see the module docstring).
+
+        Made once per prefix (every quiz and training page embeds one); each caller gets its own copy."""
+        if prefix not in self._tables:
+            self._tables[prefix] = self._make_table(prefix)
+        return {name: dict(value) if isinstance(value, dict) else value for name, value in self._tables[prefix].items()}
+
+    def _make_table(self, prefix: str) -> dict[str, str | dict[str, str]]:
         out: dict[str, str | dict[str, str]] = {}
         for code, catalog in reversed(self._catalogs):  # Chinese, then English, then the language wins
             categories = _plural_categories(catalog, _babel_locale(code))

@@ -13,6 +13,7 @@ keeps these numbers honest.
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import math
 import re
@@ -110,6 +111,7 @@ def is_plain_deck(lesson: model.Lesson) -> bool:
     return lesson.for_plain_readers or any("village" in setting.split("-") for setting in lesson.settings)
 
 
+@functools.lru_cache(maxsize=16384)
 def text_units(text: str) -> float:
     """The width of ``text`` in Chinese-character units (wide characters 1, others about 0.55)."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.62 for ch in text)
