@@ -38,7 +38,7 @@ from ..writer import OutputWriter
 from . import manifest as mf
 from .cache import KitCache, code_fingerprint, file_digest, make_key
 from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, OUTLINE_LEVELS, SIGN_IN_ROWS, Documents, is_village, page_url
-from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing
+from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing, subset_fonts
 from .manifest import read_manifest
 from .zips import whole_kit_zip
 
@@ -47,6 +47,8 @@ __all__ = ["KitsResult", "read_manifest", "render_kits"]
 Log = Callable[[str], None]
 OWNER = "kits"
 CACHE_DIR = ".dandelion-cache/kits"
+#: The kits' pre-subset fonts (:mod:`.subset`).
+FONT_CACHE_DIR = ".dandelion-cache/fonts"
 
 
 @dataclass
@@ -166,7 +168,9 @@ class _Run:
     @property
     def fonts(self) -> KitFonts:
         if self._fonts is None:
-            self._fonts = find_fonts(self.cfg, self.project.root)
+            # Made here, in the main process, before any worker starts: once per build, not per worker.
+            self._fonts = subset_fonts(find_fonts(self.cfg, self.project.root), self.project.root / FONT_CACHE_DIR, self.warn)
+            self.roots = (*self.roots, *(str(path) for path in self._fonts.files()))
         return self._fonts
 
     @property
