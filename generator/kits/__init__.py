@@ -197,8 +197,7 @@ class _Run:
         fingerprint = make_key(code_fingerprint(), self.fonts.fingerprint())
         for i, job in enumerate(jobs):
             task = job.task()
-            # The content folder's location is not part of the key: a moved or cloned project keeps its cache.
-            key = make_key(fingerprint, job.file.kind, repr(task).replace(self.base_url, "content://").encode(),
+            key = make_key(fingerprint, job.file.kind, self._portable(repr(task)).encode(),
                            *(file_digest(a) for a in job.assets))
             if self.cache is not None and (hit := self.cache.get(key)) is not None:
                 outputs[i] = hit
@@ -230,6 +229,12 @@ class _Run:
             outputs[i] = (data, meta)
             self.result.rendered += 1
         return [o for o in outputs if o is not None]
+
+    def _portable(self, text: str) -> str:
+        """``text`` without the project's location (content images and subset fonts): a moved or cloned
+        project keeps its cache (the fonts' bytes are in the key through ``KitFonts.fingerprint``)."""
+        fonts = self.project.root / FONT_CACHE_DIR
+        return text.replace(self.base_url, "content://").replace(fonts.as_uri(), "fonts://").replace(str(fonts), "fonts://")
 
     def _ticked(self, output: Any) -> Any:
         self.tick(1)
