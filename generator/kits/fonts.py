@@ -11,6 +11,9 @@ print PDF match, and the PDFs must embed a font that has Chinese glyphs. The fon
 
 When none is found the error names the Debian package to install (``fonts-noto-cjk``).
 
+:func:`subset_fonts` then replaces each face by a smaller pre-subset copy (:mod:`.subset`), with the
+system face as its fallback.
+
 WeasyPrint subsets fonts with HarfBuzz's subsetter when ``libharfbuzz-subset0`` is installed and
 otherwise, silently, with fontTools: about 40 times slower for a CJK font (14 s instead of 0.36 s for
 4 pages). :func:`harfbuzz_subset_missing` lets ``dandelion kits`` warn about it.

@@ -21,8 +21,10 @@ font made here with fontTools:
   as the CSS fallback, so a character outside the repertoire still prints from the full system font.
 
 Subset fonts live in ``<project>/.dandelion-cache/fonts/<key>.otf``; the key hashes the source file
-(path, size, mtime, face index), the repertoire, this module's code and the fontTools version. Writes
-are atomic.
+(path, size, mtime, face index), the repertoire, this module's code and the fontTools version. Making one
+takes about 20 s for a CJK face, so a copy is also kept in the user's cache (:func:`shared_folder`), which
+a new project (or a test) reuses. Writes are atomic. The build makes them in its main process, before
+any rendering worker starts.
 """
 
 from __future__ import annotations
