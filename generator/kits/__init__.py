@@ -36,10 +36,11 @@ from ..media import prepare_media
 from ..plan import WHOLE_KIT, KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
-from .cache import KitCache, code_fingerprint, file_digest, make_key
+from .cache import MAX_AGE_DAYS, KitCache, code_fingerprint, file_digest, make_key
 from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, OUTLINE_LEVELS, SIGN_IN_ROWS, Documents, is_village, page_url
 from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing, subset_fonts
 from .manifest import read_manifest
+from .subset import prune as prune_fonts
 from .zips import whole_kit_zip
 
 __all__ = ["KitsResult", "read_manifest", "render_kits"]
@@ -106,6 +107,7 @@ def render_kits(
     writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()
+    prune_fonts(run.project.root / FONT_CACHE_DIR, MAX_AGE_DAYS)
     result.seconds = time.perf_counter() - started
     log(f"Kits: {len(result.entries)} files ({result.cached} from the cache, {result.rendered} rendered) "
         f"in {result.seconds:.1f} s")

@@ -35,6 +35,7 @@ import hashlib
 import io
 import os
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -269,6 +270,8 @@ def subset_font(source: Path, index: int, family: str, folder: Path, shared: Pat
     shared = shared_folder() if shared is None else shared
     path = folder / name
     if path.is_file():
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: :func:`prune` keeps it
         return path
     try:
         data = (shared / name).read_bytes()
@@ -285,6 +288,18 @@ def subset_font(source: Path, index: int, family: str, folder: Path, shared: Pat
         path = folder / name
         atomic_write(path, data)
     return path
+
+
+def prune(folder: Path, max_age_days: float) -> int:
+    """Remove the subset fonts of ``folder`` unused for ``max_age_days`` (older fonts, older code); returns how many."""
+    limit = time.time() - max_age_days * 86400
+    removed = 0
+    for path in folder.glob("*.otf"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+    return removed
 
 
 @functools.lru_cache(maxsize=16)

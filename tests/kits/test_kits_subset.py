@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,11 @@ def test_cache_is_reused_and_follows_the_source_font(tmp_path: Path, monkeypatch
     assert second != first and len(made) == 2
     font = TTFont(str(second))
     assert font["name"].getDebugName(1) == "Dandelion Test" and "vmtx" not in font
+    old = time.time() - 50 * 86400
+    os.utime(first, (old, old))
+    os.utime(second, (old, old))
+    assert subset.subset_font(source, 0, "Dandelion Test", project, shared) == second  # used: touched
+    assert subset.prune(project, 45) == 1 and not first.exists() and second.exists()
 
 
 def test_kit_cache_key_follows_the_subset_bytes(tmp_path: Path) -> None:
