@@ -41,6 +41,7 @@ from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, OUTLINE_LEVELS, SIGN_I
 from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing, subset_fonts
 from .manifest import read_manifest
 from .subset import prune as prune_fonts
+from .subset import shared_folder as shared_font_folder
 from .zips import whole_kit_zip
 
 __all__ = ["KitsResult", "read_manifest", "render_kits"]
@@ -107,7 +108,8 @@ def render_kits(
     writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()
-    prune_fonts(run.project.root / FONT_CACHE_DIR, MAX_AGE_DAYS)
+    for fonts in (run.project.root / FONT_CACHE_DIR, shared_font_folder()):
+        prune_fonts(fonts, MAX_AGE_DAYS)
     result.seconds = time.perf_counter() - started
     log(f"Kits: {len(result.entries)} files ({result.cached} from the cache, {result.rendered} rendered) "
         f"in {result.seconds:.1f} s")
