@@ -36,10 +36,12 @@ from ..media import prepare_media
 from ..plan import WHOLE_KIT, KitFile, Plan
 from ..writer import OutputWriter
 from . import manifest as mf
-from .cache import KitCache, code_fingerprint, file_digest, make_key
+from .cache import MAX_AGE_DAYS, KitCache, code_fingerprint, file_digest, make_key
 from .documents import HANDOUT_LEVELS, HANDOUT_MAX_PAGES, OUTLINE_LEVELS, SIGN_IN_ROWS, Documents, is_village, page_url
-from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing
+from .fonts import HARFBUZZ_WARNING, KitFonts, find_fonts, harfbuzz_subset_missing, subset_fonts
 from .manifest import read_manifest
+from .subset import prune as prune_fonts
+from .subset import shared_folder as shared_font_folder
 from .zips import whole_kit_zip
 
 __all__ = ["KitsResult", "read_manifest", "render_kits"]
@@ -47,6 +49,8 @@ __all__ = ["KitsResult", "read_manifest", "render_kits"]
 Log = Callable[[str], None]
 OWNER = "kits"
 CACHE_DIR = ".dandelion-cache/kits"
+#: The kits' pre-subset fonts (:mod:`.subset`).
+FONT_CACHE_DIR = ".dandelion-cache/fonts"
 
 
 @dataclass
@@ -104,6 +108,8 @@ def render_kits(
     writer.write_text(mf.MANIFEST_PATH, mf.manifest_json(result.entries, plan.edition), OWNER)
     if run.cache is not None:
         run.cache.prune()
+    for fonts in (run.project.root / FONT_CACHE_DIR, shared_font_folder()):
+        prune_fonts(fonts, MAX_AGE_DAYS)
     result.seconds = time.perf_counter() - started
     log(f"Kits: {len(result.entries)} files ({result.cached} from the cache, {result.rendered} rendered) "
         f"in {result.seconds:.1f} s")
@@ -166,7 +172,9 @@ class _Run:
     @property
     def fonts(self) -> KitFonts:
         if self._fonts is None:
-            self._fonts = find_fonts(self.cfg, self.project.root)
+            # Made here, in the main process, before any worker starts: once per build, not per worker.
+            self._fonts = subset_fonts(find_fonts(self.cfg, self.project.root), self.project.root / FONT_CACHE_DIR, self.warn)
+            self.roots = (*self.roots, *(str(path) for path in self._fonts.files()))
         return self._fonts
 
     @property
@@ -193,8 +201,7 @@ class _Run:
         fingerprint = make_key(code_fingerprint(), self.fonts.fingerprint())
         for i, job in enumerate(jobs):
             task = job.task()
-            # The content folder's location is not part of the key: a moved or cloned project keeps its cache.
-            key = make_key(fingerprint, job.file.kind, repr(task).replace(self.base_url, "content://").encode(),
+            key = make_key(fingerprint, job.file.kind, self._portable(repr(task)).encode(),
                            *(file_digest(a) for a in job.assets))
             if self.cache is not None and (hit := self.cache.get(key)) is not None:
                 outputs[i] = hit
@@ -226,6 +233,12 @@ class _Run:
             outputs[i] = (data, meta)
             self.result.rendered += 1
         return [o for o in outputs if o is not None]
+
+    def _portable(self, text: str) -> str:
+        """``text`` without the project's location (content images and subset fonts): a moved or cloned
+        project keeps its cache (the fonts' bytes are in the key through ``KitFonts.fingerprint``)."""
+        fonts = self.project.root / FONT_CACHE_DIR
+        return text.replace(self.base_url, "content://").replace(fonts.as_uri(), "fonts://").replace(str(fonts), "fonts://")
 
     def _ticked(self, output: Any) -> Any:
         self.tick(1)

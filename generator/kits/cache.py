@@ -2,7 +2,8 @@
 
 The key of a kit hashes everything its bytes depend on: the document's HTML (or a poster's data), the
 bytes of the images it shows, the code and layouts of this package (every .py, .j2 and .css file), the
-font files (path, size and mtime) and the versions of WeasyPrint, Pillow and segno. Change any of them
+fonts (the pre-subset fonts' bytes and their source files' path, size and mtime: ``KitFonts.fingerprint``)
+and the versions of WeasyPrint, Pillow and segno. Change any of them
 and the kit is rendered again; nothing else needs invalidating.
 
 Entries live in ``<project>/.dandelion-cache/kits/<2 hex>/<key>.bin`` with a ``.json`` beside it

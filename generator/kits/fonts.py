@@ -11,6 +11,9 @@ print PDF match, and the PDFs must embed a font that has Chinese glyphs. The fon
 
 When none is found the error names the Debian package to install (``fonts-noto-cjk``).
 
+:func:`subset_fonts` then replaces each face by a smaller pre-subset copy (:mod:`.subset`), with the
+system face as its fallback.
+
 WeasyPrint subsets fonts with HarfBuzz's subsetter when ``libharfbuzz-subset0`` is installed and
 otherwise, silently, with fontTools: about 40 times slower for a CJK font (14 s instead of 0.36 s for
 4 pages). :func:`harfbuzz_subset_missing` lets ``dandelion kits`` warn about it.
@@ -23,11 +26,14 @@ import functools
 import hashlib
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import model
 from ..errors import BuildError
+from .cache import file_digest
+from .subset import FAMILY_PREFIX, covered, subset_font
 
 #: Family names tried in order when site_config.yml sets no font.
 PREFERRED = (
@@ -62,6 +68,29 @@ class Face:
     index: int = 0
     #: True when fontconfig does not know the file: the CSS then loads it with @font-face.
     by_path: bool = False
+    #: For a pre-subset face (:mod:`.subset`): the full face it was made from, which prints what the
+    #: subset lacks (a CSS fallback in PDFs; :meth:`covering` for Pillow).
+    source: Face | None = None
+
+    def covering(self, text: str) -> Face:
+        """This face, or its full source face when ``text`` has a character outside this subset."""
+        if self.source is None:
+            return self
+        mapped = covered(self.file, self.index)
+        return self if all(ord(char) in mapped for char in text) else self.source
+
+    @property
+    def css_families(self) -> str:
+        """The CSS family list of this face: a subset first, then the full family it was made from."""
+        families = [self.family] + ([self.source.family] if self.source else [])
+        return ", ".join(f'"{family}"' for family in families)
+
+    def stamp(self) -> str:
+        """What the kits' bytes depend on: a subset's content (it is ours), a system font's path and date."""
+        if self.source is not None:
+            return f"{self.family}|{file_digest(self.file)}|{self.source.stamp()}"
+        stat = self.file.stat()
+        return f"{self.family}|{self.file}|{self.index}|{stat.st_size}|{stat.st_mtime_ns}|{self.by_path}"
 
 
 @dataclass(frozen=True)
@@ -73,33 +102,53 @@ class KitFonts:
     @property
     def css_family(self) -> str:
         """The CSS family list for every kit document."""
-        return f'"{self.regular.family}", sans-serif'
+        return f"{self.regular.css_families}, sans-serif"
 
     @property
     def css_serif_family(self) -> str:
         face = self.serif or self.regular
-        return f'"{face.family}", serif'
+        return f"{face.css_families}, serif"
 
     def font_face_css(self) -> str:
-        """@font-face rules for fonts given as files that fontconfig does not know."""
+        """@font-face rules for the faces loaded by path: the subsets and font files fontconfig does not know."""
         rules = []
-        for face, weight in ((self.regular, 400), (self.bold, 700)):
-            if face.by_path:
-                rules.append(
-                    f'@font-face {{ font-family: "{face.family}"; font-weight: {weight}; src: url("{face.file.as_uri()}"); }}'
-                )
-        return "\n".join(rules)
+        for face, weight in ((self.regular, 400), (self.bold, 700), (self.serif, 700)):
+            for loaded in (face, face.source) if face is not None else ():
+                if loaded is not None and loaded.by_path:
+                    rule = f'@font-face {{ font-family: "{loaded.family}"; font-weight: {weight}; src: url("{loaded.file.as_uri()}"); }}'
+                    rules.append(rule)
+        return "\n".join(dict.fromkeys(rules))
 
     def fingerprint(self) -> str:
-        """Changes when a font file changes (a font upgrade re-renders the kits)."""
+        """Changes when a font changes (a font upgrade or a new subset re-renders the kits)."""
         h = hashlib.sha256()
         for face in (self.regular, self.bold, self.serif):
-            if face is None:
-                h.update(b"-")
-                continue
-            stat = face.file.stat()
-            h.update(f"{face.family}|{face.file}|{face.index}|{stat.st_size}|{stat.st_mtime_ns}|{face.by_path}".encode())
+            h.update(face.stamp().encode() if face is not None else b"-")
         return h.hexdigest()
+
+    def files(self) -> list[Path]:
+        """The font files WeasyPrint may read (the subsets and configured font files)."""
+        faces = [face for face in (self.regular, self.bold, self.serif) if face is not None]
+        return sorted({path for face in faces for path in (face.file, face.source.file if face.source else face.file)})
+
+
+def subset_fonts(fonts: KitFonts, folder: Path, warn: Callable[[str], None]) -> KitFonts:
+    """``fonts`` with each face replaced by its cached pre-subset (see :mod:`.subset`), made here when
+    missing. A face fontTools cannot subset keeps its full font, with a one-line warning."""
+
+    @functools.cache
+    def subset(face: Face) -> Face:
+        family = FAMILY_PREFIX + face.family
+        try:
+            path = subset_font(face.file, face.index, family, folder)
+        except Exception as error:  # any fontTools failure: print with the full font instead
+            warn(f"Warning: could not make a smaller copy of the font {face.file} ({type(error).__name__}: {error}); "
+                 "the kits embed the full font, so their PDFs are larger")
+            return face
+        return Face(family=family, file=path, index=0, by_path=True, source=face)
+
+    return KitFonts(regular=subset(fonts.regular), bold=subset(fonts.bold),
+                    serif=subset(fonts.serif) if fonts.serif else None)
 
 
 def harfbuzz_subset_missing() -> bool:

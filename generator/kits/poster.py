@@ -464,7 +464,7 @@ def paint_png(layout: Layout, fonts: KitFonts, scale: float, size_px: tuple[int,
         elif isinstance(item, Line):
             draw.line([scaled(item.x1), scaled(item.y1), scaled(item.x2), scaled(item.y2)], fill=item.color, width=max(1, round(scaled(item.width))))
         elif isinstance(item, Text):
-            face = fonts.bold if item.bold else fonts.regular
+            face = (fonts.bold if item.bold else fonts.regular).covering(item.text)
             font = pil_font(face.file, face.index, max(1, round(scaled(item.size))))
             draw.text((scaled(item.x), scaled(item.baseline)), item.text, font=font, fill=item.color, anchor="ls")
         elif isinstance(item, QR):

@@ -39,7 +39,9 @@ class Measure:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Measure per face for the whole run
     def _em(self, text: str) -> float:
-        return self.font.getlength(text) / _REF_PX
+        face = self.face.covering(text)  # a subset's source face draws characters outside the subset
+        font = self.font if face is self.face else pil_font(face.file, face.index, _REF_PX)
+        return font.getlength(text) / _REF_PX
 
     def width(self, text: str, size: float) -> float:
         return self._em(text) * size if text else 0.0

@@ -306,13 +306,12 @@ def pdf_pages(path: Path) -> int:
 
 
 def pdffonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts' rows: name, emb, sub, uni. Read from the right: a long name pushes the columns along."""
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-    header = out[0]
-    cols = ["emb", "sub", "uni"]
-    starts = {c: header.index(f" {c} ") + 1 for c in cols}
     rows = []
     for line in out[2:]:
-        rows.append({"name": line.split()[0], **{c: line[starts[c]:starts[c] + 3].strip() for c in cols}})
+        parts = line.split()
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
     return rows
 
 

@@ -53,6 +53,18 @@ def test_starter_kits_in_both_languages(starter_run) -> None:
     assert "第1页" in zh_text and "（又称甲基苯丙胺）" in zh_text
 
 
+def test_english_sheets_embed_a_few_kb_of_font(starter_run) -> None:
+    """A one-page English sign-in sheet uses only low glyph ids of the pre-subset font (it was ~150 KB,
+    nearly all empty glyphs up to a high glyph id of the 65,000-glyph system font)."""
+    report, _log = starter_run
+    files = mf.read_manifest(report.out)["files"]
+    sign_in = next(e for e in files if e["language"] == "en" and e["kind"] == "sign-in")
+    assert sign_in["pages"] == 1 and (report.out / sign_in["path"]).stat().st_size < 60_000
+    for entry in files:
+        if entry["language"] == "en" and entry["path"].endswith(".pdf"):
+            assert (report.out / entry["path"]).stat().st_size < 100_000, entry["path"]
+
+
 def test_warnings_for_missing_site_url_and_harfbuzz(starter_run) -> None:
     report, log = starter_run
     assert any("site_url is not set" in w for w in report.warnings)

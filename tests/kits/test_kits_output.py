@@ -378,3 +378,16 @@ def test_every_feedback_form_fits_one_sheet(lecturer_run: KitRun) -> None:
     assert forms and all(e["pages"] == 1 for e in forms), [(e["path"], e["pages"]) for e in forms]
     text = pdftotext(lecturer_run.file(lesson="village-lesson", kind="feedback"))
     assert text.index("请不要在本表上写姓名") < text.index("好")  # before the ratings
+
+
+def test_kit_pdfs_embed_small_font_subsets(lecturer_run: KitRun) -> None:
+    """The kits print with the pre-subset fonts (generator/kits/subset.py), so a PDF carries only the
+    glyphs up to the highest one it uses of ~8,000 (not of the system font's 65,000): tens of KB of font
+    for a Chinese sheet (each PDF was 150–400 KB before). English sheets: test_kits_cli."""
+    sign_in = lecturer_run.file(kind="sign-in", language="zh", lesson="first-lesson")
+    assert pdf_pages(sign_in) == 1 and sign_in.stat().st_size < 60_000
+    for entry in lecturer_run.manifest["files"]:
+        if entry["path"].endswith(".pdf"):
+            path = lecturer_run.out / entry["path"]
+            assert path.stat().st_size < 120_000, (entry["path"], path.stat().st_size)
+            assert all(font["name"].split("+", 1)[-1].startswith("Dandelion-") for font in pdffonts(path)), entry["path"]
