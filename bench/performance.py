@@ -20,7 +20,7 @@ Then: kit rendering with 1 and 2 worker processes (cache off, alternating, media
 generated project, the speed-up, the public edition's kit bytes per lesson, and how many kit files a
 rebuild renders after one lesson is edited; with ``--example-kits`` also the example project's kit bytes.
 
-    .venv/bin/python bench/performance.py [--sizes 50 200 800] [--repeat 3] [--kit-lessons 6] [--example-kits]
+    .venv/bin/python bench/performance.py [--sizes 50 200 800] [--repeat 3] [--kit-lessons 12] [--example-kits]
 
 Nothing is asserted: timings are only ever measured here, never in tests. Run it on an idle machine.
 """
@@ -270,7 +270,7 @@ def _kits_run(project: Path, out: Path, *, workers: int, use_cache: bool) -> tup
     script = (f"import sys, json; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
               f"from generator.kits.cli_support import kits_only; "
               f"r = kits_only(Path({str(project)!r}), out=Path({str(out)!r}), edition='public', "
-              f"use_cache={use_cache}, workers={workers}); print(json.dumps({{'rendered': r.rendered, 'cached': r.cached}}))")
+              f"use_cache={use_cache}, workers={workers}); print(json.dumps({{'rendered': r.rendered, 'cached': r.cached, 'rendering': r.rendering_seconds}}))")
     _cpu, wall, stdout = run([sys.executable, "-c", script])
     return wall, json.loads(stdout.strip().splitlines()[-1])
 
@@ -296,10 +296,12 @@ def kits(lessons: int, work: Path, repeat: int) -> dict[str, float]:
                       encoding="utf-8")
     out = work / "kits-out"
     times: dict[int, list[float]] = {1: [], 2: []}
+    rendering: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):
         for workers in (1, 2):
-            wall, _counts = _kits_run(project, out, workers=workers, use_cache=False)
+            wall, counts = _kits_run(project, out, workers=workers, use_cache=False)
             times[workers].append(wall)
+            rendering[workers].append(counts["rendering"])
     generated = sorted(p.stem for p in (project / "content" / "lessons").glob("gen-*.yml"))
     files = [p for p in (out / "kits").rglob("*") if p.is_file() and "/gen-" in p.as_posix()]
     _kits_run(project, out, workers=2, use_cache=True)  # fills the cache
@@ -308,7 +310,9 @@ def kits(lessons: int, work: Path, repeat: int) -> dict[str, float]:
     _wall, after_edit = _kits_run(project, out, workers=2, use_cache=True)
     one, two = statistics.median(times[1]), statistics.median(times[2])
     per_lesson_files = len([p for p in files if f"/{generated[0]}/" in p.as_posix() and p.suffix != ".zip"])
+    render_one, render_two = statistics.median(rendering[1]), statistics.median(rendering[2])
     return {"lessons": lessons, "one_s": one, "two_s": two, "speedup": one / two, "files": len(files),
+            "render_one_s": render_one, "render_two_s": render_two, "render_speedup": render_one / render_two,
             "mb_per_lesson": kit_bytes_per_lesson(out / "kits", generated) / 1e6,
             "edit_rendered": after_edit["rendered"], "edit_cached": after_edit["cached"], "lesson_files": per_lesson_files}
 
@@ -350,7 +354,8 @@ def report(rows: list[dict[str, float]], kit: dict[str, float] | None, example: 
               + ", ".join(f"{k} {v:.3f}" for k, v in r["searches"].items()))
     if kit:
         print(f"\nkits ({kit['lessons']} generated lessons, {kit['files']} files, public edition, no cache, medians): "
-              f"1 process {kit['one_s']:.1f} s, 2 processes {kit['two_s']:.1f} s, speed-up ×{kit['speedup']:.2f}; "
+              f"whole command 1 process {kit['one_s']:.1f} s, 2 processes {kit['two_s']:.1f} s, speed-up ×{kit['speedup']:.2f}; "
+              f"the rendering itself {kit['render_one_s']:.1f} s / {kit['render_two_s']:.1f} s, ×{kit['render_speedup']:.2f}; "
               f"{kit['mb_per_lesson']:.2f} MB per lesson on disk (zips included)")
         print(f"after editing one lesson: {kit['edit_rendered']} kit files rendered, {kit['edit_cached']} from the cache "
               f"(the lesson has {kit['lesson_files']} PDFs)")
@@ -365,7 +370,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", type=int, default=[50, 200, 800])
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per figure for sizes up to 200 lessons (medians); larger sizes run once")
-    parser.add_argument("--kit-lessons", type=int, default=6, help="generated lessons for the kit figures (0: none)")
+    parser.add_argument("--kit-lessons", type=int, default=12, help="generated lessons for the kit figures (0: none)")
     parser.add_argument("--example-kits", action="store_true",
                         help="also the example project's kit bytes (renders its kits once: a few minutes)")
     parser.add_argument("--one-build", nargs="+", help=argparse.SUPPRESS)

@@ -74,6 +74,8 @@ class KitsResult:
     rendered: int = 0
     cached: int = 0
     seconds: float = 0.0
+    #: wall seconds of the rendering itself (the part that runs in worker processes)
+    rendering_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -210,6 +212,7 @@ class _Run:
             else:
                 todo.append((i, key, task))
         workers = _worker_count(workers, len(todo))
+        rendering_started = time.perf_counter()
         if todo:
             self.log(f"Rendering {len(todo)} kit files{f' in {workers} processes' if workers > 1 else ''} …")
         if workers > 1:
@@ -225,6 +228,7 @@ class _Run:
                 done = [self._ticked(f.result()) for f in futures]
         else:
             done = [self._ticked(run_task(task, self.roots)) for _i, _key, task in todo]
+        self.result.rendering_seconds = time.perf_counter() - rendering_started
         for (i, key, _task), (data, meta, warning) in zip(todo, done, strict=True):
             if warning:
                 self.warn(f"Warning: {jobs[i].file.path} {warning}")

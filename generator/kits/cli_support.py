@@ -73,6 +73,7 @@ class KitsReport:
     rendered: int = 0
     cached: int = 0
     seconds: float = 0.0
+    rendering_seconds: float = 0.0
 
 
 def kits_only(
@@ -103,4 +104,5 @@ def kits_only(
     with KitsOnlyWriter(out, project_root=project.root) as writer:
         result = render_kits(project, plan, writer, log=log, use_cache=use_cache, workers=workers)
     return KitsReport(out=out, entries=result.entries, diagnostics=loaded.diagnostics, warnings=result.warnings,
-                      rendered=result.rendered, cached=result.cached, seconds=result.seconds)
+                      rendered=result.rendered, cached=result.cached, seconds=result.seconds,
+                      rendering_seconds=result.rendering_seconds)
