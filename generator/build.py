@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,18 +144,20 @@ def _render_site(project: model.Project, plan: Plan, writer: OutputWriter, today
     theme = engine.theme_dir(project.root)
     search_words = _search_words(project)
     count, warnings = 0, []
-    with tempfile.TemporaryDirectory(prefix="dandelion-") as tmp:
-        for lang in plan.languages:
-            progress.stage(f"site {lang}: {len(plan.pages_in(lang))} pages")
-            pages = render_pages(project, lang, options)
-            site_dir = writer.claim_dir(lang, SITE_OWNER, leave=(SLIDES_FOLDER,))
-            warnings += engine.build_language(
-                pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
-                copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
-                work_dir=Path(tmp) / lang, site_dir=site_dir, theme=theme,
-            )
-            engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
-            count += len(pages)
+    # the engine's work folders are kept between builds into the same output: an edit re-lays only its pages
+    signature = f"{incremental.code_fingerprint()}\0{incremental.folder_digest(theme)}"
+    for lang in plan.languages:
+        progress.stage(f"site {lang}: {len(plan.pages_in(lang))} pages")
+        pages = render_pages(project, lang, options)
+        site_dir = writer.claim_dir(lang, SITE_OWNER, leave=(SLIDES_FOLDER,))
+        warnings += engine.build_language(
+            pages, lang=lang, languages=plan.languages, site_name=_site_name(project, plan, lang),
+            copyright_text=f"© {cfg.organisation.get(lang, cfg.default_language)}", site_url=cfg.site_url,
+            work_dir=incremental.engine_folder(project.root, writer.out, lang), site_dir=site_dir, theme=theme,
+            signature=signature,
+        )
+        engine.finish_language(site_dir, _search_keys(pinyin, pages, lang, search_words))
+        count += len(pages)
     return count, warnings
 
 

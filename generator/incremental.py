@@ -83,6 +83,19 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def folder_digest(folder: Path) -> str:
+    """A hash of every file (name and bytes) under ``folder``."""
+    digest = hashlib.sha256()
+    _hash_files(digest, folder, [folder])
+    return digest.hexdigest()
+
+
+def engine_folder(root: Path, out: Path, lang: str) -> Path:
+    """Where the site engine keeps its work for one output folder and language between builds."""
+    key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
+    return root.resolve() / ".dandelion-cache" / "site" / key / lang
+
+
 def fingerprint(root: Path, options: dict[str, Any]) -> str:
     """Everything the output of a build of ``root`` with ``options`` depends on, as one hash."""
     root = root.resolve()

@@ -29,6 +29,7 @@ The build recipe calls :func:`build_language`, then :func:`finish_language` on t
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import json
 import logging
@@ -74,14 +75,54 @@ def build_language(
     work_dir: Path,
     site_dir: Path,
     theme: Path,
+    signature: str = "",
     log: Callable[[str], None] = lambda _m: None,
 ) -> list[str]:
     """Build the site for one language into ``site_dir``; return MkDocs' warnings.
 
     ``pages`` come in the plan's order: the nav pages in the order the nav shows them.
+
+    ``work_dir`` may be kept between builds (the build recipe keeps one per output folder and language):
+    then only the pages whose Markdown or front matter changed are laid out again (MkDocs' own "dirty"
+    build: a page whose output is newer than its source is skipped), provided the engine's config,
+    ``signature`` (Dandelion's code and theme, the project's theme) and the previous output are those of
+    the last complete build there. Anything else starts the folder afresh. A page's HTML depends only on
+    its own source and those: the nav's labels are fixed words and detail pages carry no neighbours'
+    titles, so a dirty build gives the same bytes as a full one (tests/site/test_engine_incremental.py).
     """
-    docs = work_dir / "docs"
+    docs, raw = work_dir / "docs", work_dir / "site"
+    # Material writes the site name and copyright into text and attributes, some escaped and some not: it
+    # gets placeholders, and the real text goes in afterwards, escaped once for wherever it landed.
+    config = _config(pages, lang=lang, languages=languages, site_name=_SITE_NAME, copyright_text=_COPYRIGHT,
+                     site_url=site_url, docs=docs, site_dir=raw, theme=theme)
+    config_text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    state = _EngineState(work_dir / "state.json", hashlib.sha256(f"{signature}\0{config_text}".encode()).hexdigest())
+    dirty = state.matches() and (raw / "search" / "search_index.json").is_file()
+    state.forget()  # until this build is complete, the folder is not a clean base for the next
+    if not dirty:
+        shutil.rmtree(work_dir, ignore_errors=True)
     docs.mkdir(parents=True, exist_ok=True)
+    changed = _write_docs(pages, docs, lang, languages)
+    config_file = work_dir / "mkdocs.yml"
+    config_file.write_text(config_text, encoding="utf-8")
+    previous_index = _read_index(raw) if dirty else None
+    warnings = _run_mkdocs(config_file, dirty=dirty)
+    if previous_index is not None:
+        _merge_index(raw, previous_index, {page.path for page in pages if page.path in changed})
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    shutil.copytree(raw, site_dir)
+    _fill_config_text(site_dir, {_SITE_NAME: site_name, _COPYRIGHT: copyright_text})
+    state.remember()
+    return warnings
+
+
+def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str]) -> set[str]:
+    """Every page's source file for MkDocs, written only where its bytes changed (an unchanged file keeps
+    its time, so a dirty build skips it); files of pages no longer built are removed. Returns the paths
+    written."""
+    changed: set[str] = set()
+    wanted: set[str] = set()
     for page in pages:
         meta = front_matter(page)
         # Material writes the title into <title> and the header as it is: plain text is escaped here.
@@ -89,22 +130,75 @@ def build_language(
         meta["dl_alternates"] = _alternates(page.path, lang, languages)
         if page.scripts:
             meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
-        target = docs / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
         # JSON is YAML: MkDocs reads it the same, and writing it costs a hundredth of yaml.safe_dump
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-        target.write_text(f"---\n{front}\n---\n\n{page.markdown}", encoding="utf-8")
+        data = f"---\n{front}\n---\n\n{page.markdown}".encode()
+        target = docs / page.path
+        wanted.add(page.path)
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        changed.add(page.path)
+    for old in docs.rglob("*.md"):
+        if old.relative_to(docs).as_posix() not in wanted:
+            old.unlink()
+    return changed
 
 
-    # Material writes the site name and copyright into text and attributes, some escaped and some not: it
-    # gets placeholders, and the real text goes in afterwards, escaped once for wherever it landed.
-    config = _config(pages, lang=lang, languages=languages, site_name=_SITE_NAME, copyright_text=_COPYRIGHT,
-                     site_url=site_url, docs=docs, site_dir=site_dir, theme=theme)
-    config_file = work_dir / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    warnings = _run_mkdocs(config_file)
-    _fill_config_text(site_dir, {_SITE_NAME: site_name, _COPYRIGHT: copyright_text})
-    return warnings
+class _EngineState:
+    """The record that a kept work folder holds a complete build for one config and signature."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key = path, key
+
+    def matches(self) -> bool:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8")).get("key") == self.key
+        except (OSError, ValueError, AttributeError):
+            return False
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def remember(self) -> None:
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"key": self.key}), encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def _read_index(raw: Path) -> dict[str, Any]:
+    return json.loads((raw / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _merge_index(raw: Path, previous: dict[str, Any], changed: set[str]) -> None:
+    """After a dirty build Material's index holds only the pages it laid out: put them in place of their
+    entries in the previous (whole) index, in the same order, so the index is what a full build writes."""
+    fresh = _read_index(raw)
+    new_entries: dict[str, list[dict[str, Any]]] = {}
+    for doc in fresh.get("docs", []):
+        new_entries.setdefault(_page_of(doc.get("location", "")), []).append(doc)
+    replaced = new_entries.keys() | {path[:-3] + ".html" for path in changed}
+    docs: list[dict[str, Any]] = []
+    done: set[str] = set()
+    for doc in previous.get("docs", []):
+        page = _page_of(doc.get("location", ""))
+        if page not in replaced:
+            docs.append(doc)
+        elif page not in done:
+            docs += new_entries.get(page, [])
+            done.add(page)
+    for page, entries in new_entries.items():  # a page that had no entries before (was excluded from search)
+        if page not in done:
+            docs += entries
+    (raw / "search" / "search_index.json").write_text(
+        json.dumps({**fresh, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _page_of(location: str) -> str:
+    return _page_location(location).split("#", 1)[0]
 
 
 _SITE_NAME = "DandelionConfigSiteName7q"
@@ -211,7 +305,7 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run_mkdocs(config_file: Path) -> list[str]:
+def _run_mkdocs(config_file: Path, *, dirty: bool = False) -> list[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -230,7 +324,7 @@ def _run_mkdocs(config_file: Path) -> list[str]:
         config = load_config(config_file=str(config_file))
         config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
         with _without_jieba(search_plugin):
-            build(config)
+            build(config, dirty=dirty)
     except MkDocsException as exc:
         details = "; ".join(handler.messages)
         raise BuildError(f"the site engine failed: {exc}{' ' + details if details else ''}") from exc
@@ -239,7 +333,7 @@ def _run_mkdocs(config_file: Path) -> list[str]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
-    return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg)]
+    return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg) and not msg.startswith(_DIRTY_NOTICE)]
 
 
 @contextlib.contextmanager
@@ -256,6 +350,8 @@ def _without_jieba(module: Any) -> Iterator[None]:
 #: Pages link to each other by their final ``.html`` names (they work from file:// and in raw HTML
 #: blocks); MkDocs warns about each such link although the ``.md`` page exists. MkDocs only says
 #: "Did you mean" when it does, so links that are really broken still come through.
+#: MkDocs' notice on every dirty build (meant for people who ask for one by hand): ours are safe by design.
+_DIRTY_NOTICE = "A 'dirty' build is being performed"
 _HTML_LINK_NOISE = re.compile(
     r"contains a link '[^']*\.html(#[^']*)?', but the target (?:'[^']*' )?is not found among documentation "
     r"files\. Did you mean '[^']*\.md(#[^']*)?'\?"
