@@ -143,14 +143,14 @@ def one_build(project: Path, keep: Path | None) -> None:
     timings = {"keys_cpu": 0.0, "site_cpu": 0.0}
     original_run, original_keys, original_site = mkdocs_engine._run_mkdocs, build_module._search_keys, build_module._render_site
 
-    def keeping_run(config_file: Path) -> list[str]:
+    def keeping_run(config_file: Path, **options: object) -> list[str]:
         if keep is not None:
             work = config_file.parent
             target = keep / work.name
             shutil.copytree(work, target, dirs_exist_ok=True)
             text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace(str(work), str(target))
             (target / "mkdocs.yml").write_text(text, encoding="utf-8")
-        return original_run(config_file)
+        return original_run(config_file, **options)  # type: ignore[arg-type]
 
     def timed_keys(*args: object, **kwargs: object) -> object:
         start = time.process_time()
@@ -169,10 +169,10 @@ def one_build(project: Path, keep: Path | None) -> None:
     mkdocs_engine._run_mkdocs = keeping_run  # type: ignore[assignment]
     build_module._search_keys = timed_keys  # type: ignore[assignment]
     build_module._render_site = timed_site  # type: ignore[assignment]
-    try:
-        main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
-    finally:
-        print(json.dumps(timings))
+    status = main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
+    if status:  # the command reported an error (on standard error): the bench must not go on with a stale site
+        raise SystemExit(status)
+    print(json.dumps(timings))
 
 
 def plain_mkdocs(keep: Path) -> float:
