@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -149,7 +150,7 @@ def one_build(project: Path, keep: Path | None) -> None:
     from generator.site import mkdocs_engine
 
     timings = {"keys_cpu": 0.0, "site_cpu": 0.0}
-    original_run, original_keys, original_site = mkdocs_engine._run_mkdocs, build_module._search_keys, build_module._render_site
+    original_run = mkdocs_engine._run_mkdocs
 
     def keeping_run(config_file: Path, **options: object) -> list[str]:
         if keep is not None:
@@ -160,23 +161,19 @@ def one_build(project: Path, keep: Path | None) -> None:
             (target / "mkdocs.yml").write_text(text, encoding="utf-8")
         return original_run(config_file, **options)  # type: ignore[arg-type]
 
-    def timed_keys(*args: object, **kwargs: object) -> object:
-        start = time.process_time()
-        try:
-            return original_keys(*args, **kwargs)  # type: ignore[arg-type]
-        finally:
-            timings["keys_cpu"] += time.process_time() - start
-
-    def timed_site(*args: object, **kwargs: object) -> object:
-        start = time.process_time()
-        try:
-            return original_site(*args, **kwargs)  # type: ignore[arg-type]
-        finally:
-            timings["site_cpu"] += time.process_time() - start
+    def timed(name: str, function: Any) -> Any:
+        """``function``, adding its CPU seconds to ``timings[name]``."""
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[name] += time.process_time() - start
+        return wrapper
 
     mkdocs_engine._run_mkdocs = keeping_run  # type: ignore[assignment]
-    build_module._search_keys = timed_keys  # type: ignore[assignment]
-    build_module._render_site = timed_site  # type: ignore[assignment]
+    build_module._search_keys = timed("keys_cpu", build_module._search_keys)
+    build_module._render_site = timed("site_cpu", build_module._render_site)
     status = main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
     if status:  # the command reported an error (on standard error): the bench must not go on with a stale site
         raise SystemExit(status)

@@ -108,7 +108,7 @@ def build_language(
     previous_index = _read_index(raw) if dirty else None
     warnings = _run_mkdocs(config_file, dirty=dirty)
     if previous_index is not None:
-        _merge_index(raw, previous_index, {page.path for page in pages if page.path in changed})
+        _merge_index(raw, previous_index, changed)
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.copytree(raw, site_dir)
