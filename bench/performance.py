@@ -148,18 +148,25 @@ def one_build(project: Path, keep: Path | None) -> None:
     from generator import build as build_module
     from generator.cli import main
     from generator.site import mkdocs_engine
+    from generator.site.html_blocks import restore_markdown
 
-    timings = {"keys_cpu": 0.0, "site_cpu": 0.0}
+    timings = {"keys_cpu": 0.0, "site_cpu": 0.0, "keep_cpu": 0.0}
     original_run = mkdocs_engine._run_mkdocs
 
-    def keeping_run(config_file: Path, **options: object) -> list[str]:
+    def keeping_run(config_file: Path, **options: Any) -> list[str]:
         if keep is not None:
+            start = time.process_time()
             work = config_file.parent
             target = keep / work.name
             shutil.copytree(work, target, dirs_exist_ok=True)
             text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace(str(work), str(target))
             (target / "mkdocs.yml").write_text(text, encoding="utf-8")
-        return original_run(config_file, **options)  # type: ignore[arg-type]
+            # plain MkDocs gets the pages as Markdown, the finished HTML blocks in place (html_blocks)
+            for source in (target / "docs").rglob("*.md"):
+                source.write_text(restore_markdown(source.read_text(encoding="utf-8"), options.get("blocks") or {}),
+                                  encoding="utf-8")
+            timings["keep_cpu"] += time.process_time() - start  # the bench's own copying, not the build's
+        return original_run(config_file, **options)
 
     def timed(name: str, function: Any) -> Any:
         """``function``, adding its CPU seconds to ``timings[name]``."""
@@ -177,6 +184,7 @@ def one_build(project: Path, keep: Path | None) -> None:
     status = main(["build", "--project", str(project), "--no-kits", "--quiet", "--today", TODAY], standalone_mode=False)
     if status:  # the command reported an error (on standard error): the bench must not go on with a stale site
         raise SystemExit(status)
+    timings["site_cpu"] -= timings["keep_cpu"]
     print(json.dumps(timings))
 
 
@@ -239,7 +247,7 @@ def measure(lessons: int, work: Path, repeat: int) -> dict[str, float]:
         shutil.rmtree(project / "site", ignore_errors=True)
         shutil.rmtree(keep, ignore_errors=True)
         first_cpu, first_wall, inner = our_build(project, keep)
-        firsts.append((first_cpu, first_wall, inner))
+        firsts.append((first_cpu - inner["keep_cpu"], first_wall, inner))
         plains.append(plain_mkdocs(keep))
     first_cpu = statistics.median(f[0] for f in firsts)
     first_wall = statistics.median(f[1] for f in firsts)

@@ -36,7 +36,7 @@ import logging
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ from ..errors import BuildError
 from ..i18n import catalogue
 from ..markup import heading_slug  # page headings get the anchors content headings get
 from . import scripts
+from .html_blocks import restore_html, stash_blocks
 from .pages import Page
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
@@ -102,11 +103,12 @@ def build_language(
     if not dirty:
         shutil.rmtree(work_dir, ignore_errors=True)
     docs.mkdir(parents=True, exist_ok=True)
-    changed = _write_docs(pages, docs, lang, languages)
+    blocks: dict[str, str] = {}
+    changed = _write_docs(pages, docs, lang, languages, blocks)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(config_text, encoding="utf-8")
     previous_index = _read_index(raw) if dirty else None
-    warnings = _run_mkdocs(config_file, dirty=dirty)
+    warnings = _run_mkdocs(config_file, dirty=dirty, blocks=blocks)
     if previous_index is not None:
         _merge_index(raw, previous_index, changed)
     if site_dir.exists():
@@ -117,10 +119,11 @@ def build_language(
     return warnings
 
 
-def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str]) -> set[str]:
+def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str], blocks: dict[str, str]) -> set[str]:
     """Every page's source file for MkDocs, written only where its bytes changed (an unchanged file keeps
     its time, so a dirty build skips it); files of pages no longer built are removed. Returns the paths
-    written."""
+    written. The pages' finished HTML blocks go into ``blocks`` and their sources carry tokens instead
+    (:func:`stash_blocks`)."""
     changed: set[str] = set()
     wanted: set[str] = set()
     for page in pages:
@@ -132,7 +135,7 @@ def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str]) 
             meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
         # JSON is YAML: MkDocs reads it the same, and writing it costs a hundredth of yaml.safe_dump
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-        data = f"---\n{front}\n---\n\n{page.markdown}".encode()
+        data = f"---\n{front}\n---\n\n{stash_blocks(page.markdown, blocks)}".encode()
         target = docs / page.path
         wanted.add(page.path)
         try:
@@ -305,7 +308,9 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run_mkdocs(config_file: Path, *, dirty: bool = False) -> list[str]:
+def _run_mkdocs(config_file: Path, *, dirty: bool = False, blocks: Mapping[str, str] | None = None) -> list[str]:
+    """Run MkDocs on the work folder's config; ``blocks``: the HTML blocks the sources carry tokens for
+    (:mod:`.html_blocks`), put back into each page as soon as MkDocs has converted it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -323,6 +328,7 @@ def _run_mkdocs(config_file: Path, *, dirty: bool = False) -> list[str]:
     try:
         config = load_config(config_file=str(config_file))
         config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
+        config.plugins["dandelion-html-blocks"] = _restoring_plugin(blocks or {})
         with _without_jieba(search_plugin):
             build(config, dirty=dirty)
     except MkDocsException as exc:
@@ -334,6 +340,22 @@ def _run_mkdocs(config_file: Path, *, dirty: bool = False) -> list[str]:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
     return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg) and not msg.startswith(_DIRTY_NOTICE)]
+
+
+def _restoring_plugin(blocks: Mapping[str, str]) -> Any:
+    """A MkDocs plugin that puts the stashed HTML blocks back into each page's converted content (first
+    among the content handlers: Material's search and the page template then read the finished page)."""
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class RestoreBlocks(BasePlugin):  # type: ignore[type-arg]
+        @event_priority(100)
+        def on_page_content(self, html: str, **_context: Any) -> str:
+            try:
+                return restore_html(html, blocks)
+            except KeyError as missing:
+                raise BuildError(f"internal error: a page refers to an HTML block it was not given ({missing})") from None
+
+    return RestoreBlocks()
 
 
 @contextlib.contextmanager

@@ -141,7 +141,7 @@ def test_an_interrupted_layout_leaves_no_clean_state(project: Path, tmp_path: Pa
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("鸦片、", "鸦片、杜冷丁、"), encoding="utf-8")
     calls: list[bool] = []
 
-    def broken(config_file: Path, *, dirty: bool = False) -> list[str]:
+    def broken(config_file: Path, *, dirty: bool = False, **_options: object) -> list[str]:
         calls.append(dirty)
         raise RuntimeError("interrupted")
 
@@ -155,9 +155,9 @@ def test_an_interrupted_layout_leaves_no_clean_state(project: Path, tmp_path: Pa
     seen: list[bool] = []
     original = mkdocs_engine._run_mkdocs
 
-    def watched(config_file: Path, *, dirty: bool = False) -> list[str]:
+    def watched(config_file: Path, *, dirty: bool = False, **options: object) -> list[str]:
         seen.append(dirty)
-        return original(config_file, dirty=dirty)
+        return original(config_file, dirty=dirty, **options)
 
     monkeypatch.setattr(mkdocs_engine, "_run_mkdocs", watched)
     build(project, out=out, with_kits=False, today=TODAY)
