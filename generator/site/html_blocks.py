@@ -26,12 +26,16 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 _VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
 _RAW_TEXT_TAGS = ("script", "style", "textarea")  # their content is not markup
-# A start or end tag; attribute values may hold ">" inside quotes. Comments and declarations are
-# not matched: a chunk with one is left to the parser.
-_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+# Phrasing elements that cannot hold a block and that sanitised HTML always closes: the scan passes over
+# them (about two thirds of a page's tags). One at the top level still counts as text there.
+_INLINE_TAGS = "a abbr b br code em i img kbd mark q rp rt ruby s small span strong sub sup u wbr rect text tspan"
+# A start or end tag other than those; attribute values may hold ">" inside quotes. Comments and
+# declarations are not matched: a chunk with one is left to the parser.
+_TAG = re.compile(r"<(/?)(?!(?:" + "|".join(_INLINE_TAGS.split()) + r")[\s/>])([A-Za-z][A-Za-z0-9-]*)"
+                  r"""([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""")
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)[\s/>]")
 # ``<div markdown>`` / ``markdown="1"``: the page wants Markdown inside HTML (md_in_html); it is left whole
 _MARKDOWN_INSIDE = re.compile(r"<[^>]*\smarkdown\b")
@@ -77,19 +81,18 @@ def stash_blocks(markdown: str, blocks: dict[str, str]) -> str:
 def _shape(unit: str) -> str:
     """``"closed"``: only block-level elements, all closed, no text between them; ``"open"``: so far so
     good but an element is still open; ``"other"``: anything else."""
+    if "<!" in unit or "<?" in unit:
+        return "other"  # a comment or declaration: the parser's to read
     stack: list[str] = []
-    position = 0
-    while True:
-        match = _TAG.search(unit, position)
-        between = unit[position : match.start() if match else len(unit)]
-        if not stack and between.strip():
-            return "other"  # text (or a comment) outside any element: Markdown's to read
-        if "<!" in between or "<?" in between:
-            return "other"
-        if match is None:
-            return "open" if stack else "closed"
-        closing, name = match.group(1) == "/", match.group(2).lower()
+    position = 0  # where the text after the last tag starts
+    skip_to = 0  # the end of a script's (or style's) content
+    for match in _TAG.finditer(unit):
+        if match.start() < skip_to:
+            continue
+        if not stack and unit[position : match.start()].strip():
+            return "other"  # text outside any element: Markdown's to read
         position = match.end()
+        closing, name = match.group(1) == "/", match.group(2).lower()
         if not stack and (closing or name not in _BLOCK_TAGS):
             return "other"
         if closing:
@@ -100,9 +103,12 @@ def _shape(unit: str) -> str:
             end = unit.lower().find(f"</{name}>", position)
             if end < 0:
                 return "open"
-            position = end + len(name) + 3
-        elif name not in _VOID_TAGS and not match.group(3).rstrip().endswith("/"):
+            skip_to = position = end + len(name) + 3
+        elif name not in _VOID_TAGS and not match.group(3).endswith("/"):
             stack.append(name)
+    if stack:
+        return "open"
+    return "other" if unit[position:].strip() else "closed"
 
 
 def restore_html(html: str, blocks: Mapping[str, str]) -> str:

@@ -20,6 +20,10 @@ Offline and ``file://`` traps handled here:
   cannot resolve to an index file.
 * detail pages are left out of the nav, so the nav in every page stays the same small size.
 
+Speed: pages reach MkDocs with their finished HTML blocks replaced by tokens (:mod:`.html_blocks`), put
+back first thing after each page's Markdown step, where the page's search sections are also cut
+(:mod:`.page_sections`); Material's search runs without jieba and without its own parser.
+
 Pages arrive with engine-neutral fields (``toc``, ``navigation``, ``searchable``, ``in_nav``,
 ``description``); :func:`front_matter` alone turns them into Material's keys (``hide``, ``search``).
 The build recipe calls :func:`build_language`, then :func:`finish_language` on the files MkDocs wrote
@@ -45,7 +49,7 @@ import yaml
 from ..errors import BuildError
 from ..i18n import catalogue
 from ..markup import heading_slug  # page headings get the anchors content headings get
-from . import scripts
+from . import page_sections, scripts
 from .html_blocks import restore_html, stash_blocks
 from .pages import Page
 
@@ -310,26 +314,28 @@ class _Collect(logging.Handler):
 
 def _run_mkdocs(config_file: Path, *, dirty: bool = False, blocks: Mapping[str, str] | None = None) -> list[str]:
     """Run MkDocs on the work folder's config; ``blocks``: the HTML blocks the sources carry tokens for
-    (:mod:`.html_blocks`), put back into each page as soon as MkDocs has converted it."""
+    (:mod:`.html_blocks`), put back into each page as soon as MkDocs has converted it. The search index
+    MkDocs leaves holds the sections of the pages it laid out (:func:`_PageContent`)."""
+    # Material's search plugin cuts Chinese into words with jieba (loading its dictionary, then segmenting
+    # every section: a third of MkDocs' time). Dandelion's index (``search_index``) cuts Chinese into
+    # character pairs and drops the separators jieba adds, so the plugin runs without it; and it gets the
+    # sections from Dandelion (:mod:`.page_sections`) rather than parsing every finished page again.
+    from material.plugins.search import plugin as search_plugin
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    # Material's search plugin cuts Chinese into words with jieba (loading its dictionary, then segmenting
-    # every section: a third of MkDocs' time). Dandelion's index (``search_index``) cuts Chinese into
-    # character pairs and drops the separators jieba adds, so the plugin runs without it.
-    from material.plugins.search import plugin as search_plugin
 
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     old_level = logger.level
     logger.setLevel(logging.WARNING)
+    content = _PageContent(blocks or {}, search_plugin)
     try:
         config = load_config(config_file=str(config_file))
         config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
-        config.plugins["dandelion-html-blocks"] = _restoring_plugin(blocks or {})
-        with _without_jieba(search_plugin):
+        config.plugins["dandelion-page-content"] = content.plugin()
+        with _search_plugin_quiet(search_plugin):
             build(config, dirty=dirty)
     except MkDocsException as exc:
         details = "; ".join(handler.messages)
@@ -339,34 +345,78 @@ def _run_mkdocs(config_file: Path, *, dirty: bool = False, blocks: Mapping[str, 
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+    index_file = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps({**index, "docs": content.entries}, ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
     return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg) and not msg.startswith(_DIRTY_NOTICE)]
 
 
-def _restoring_plugin(blocks: Mapping[str, str]) -> Any:
-    """A MkDocs plugin that puts the stashed HTML blocks back into each page's converted content (first
-    among the content handlers: Material's search and the page template then read the finished page)."""
-    from mkdocs.plugins import BasePlugin, event_priority
+class _PageContent:
+    """What happens to each page MkDocs converts, first among the content handlers: the stashed HTML
+    blocks go back in (Material's search and the page template then read the finished page), and the
+    page's search sections are taken (:mod:`.page_sections`; Material's own parser for a page of another
+    shape), in the order MkDocs lays the pages out, as Material's plugin would have."""
 
-    class RestoreBlocks(BasePlugin):  # type: ignore[type-arg]
-        @event_priority(100)
-        def on_page_content(self, html: str, **_context: Any) -> str:
-            try:
-                return restore_html(html, blocks)
-            except KeyError as missing:
-                raise BuildError(f"internal error: a page refers to an HTML block it was not given ({missing})") from None
+    def __init__(self, blocks: Mapping[str, str], search_plugin: Any) -> None:
+        self.blocks = blocks
+        self.entries: list[dict[str, str]] = []
+        self._material_entries = search_plugin.SearchIndex.add_entry_from_context
+        self._material_index = search_plugin.SearchIndex
 
-    return RestoreBlocks()
+    def plugin(self) -> Any:
+        from mkdocs.plugins import BasePlugin, event_priority
+
+        owner = self
+
+        class PageContent(BasePlugin):  # type: ignore[type-arg]
+            @event_priority(100)
+            def on_page_content(self, html: str, *, page: Any, **_context: Any) -> str:
+                return owner.page_content(html, page)
+
+        return PageContent()
+
+    def page_content(self, converted: str, page: Any) -> str:
+        try:
+            finished = restore_html(converted, self.blocks)
+        except KeyError as missing:
+            raise BuildError(f"internal error: a page refers to an HTML block it was not given ({missing})") from None
+        if (page.meta.get("search") or {}).get("exclude"):
+            return finished
+        title = str(page.meta.get("title", page.title))
+        found = page_sections.entries(converted, self.blocks, page.url, title)
+        if found is None:  # not of the simple shape: Material's parser, as before
+            index = self._material_index()
+            self._material_entries(index, _FinishedPage(page, finished))
+            found = index.entries
+        self.entries += found
+        return finished
+
+
+class _FinishedPage:
+    """A page as Material's search sees it in its own handler: the finished content, the rest the page's."""
+
+    def __init__(self, page: Any, content: str) -> None:
+        self._page, self.content = page, content
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
 
 
 @contextlib.contextmanager
-def _without_jieba(module: Any) -> Iterator[None]:
-    """Material's search plugin with its jieba switched off (it segments only when the module has one)."""
-    saved = getattr(module, "jieba", None)
+def _search_plugin_quiet(module: Any) -> Iterator[None]:
+    """Material's search plugin with its jieba switched off (it segments only when the module has one)
+    and without its own sections (it still writes its settings and strips its attributes from pages)."""
+    saved_jieba = getattr(module, "jieba", None)
+    saved_entries = module.SearchIndex.add_entry_from_context
     module.jieba = None
+    module.SearchIndex.add_entry_from_context = lambda self, page: None
     try:
         yield
     finally:
-        module.jieba = saved
+        module.jieba = saved_jieba
+        module.SearchIndex.add_entry_from_context = saved_entries
 
 
 #: Pages link to each other by their final ``.html`` names (they work from file:// and in raw HTML

@@ -21,17 +21,16 @@ from typing import Any
 
 import jinja2
 
-from .. import links, markup
-from .. import model
+from .. import links, markup, model
 from ..clock import build_date
 from ..i18n import catalogue
 from ..outreach import site as outreach_site
 from ..outreach.strings import word as outreach_word
 from ..plan import WHOLE_KIT, Plan, SitePage, make_plan, publishes_answer_key
+from ..slides.words import word, word_form
 from ..zh import chinese_number
 from . import markdown as md
 from . import scripts
-from ..slides.words import word, word_form
 from .downloads import KitEntries, download_link, size_text
 
 TEMPLATES = Path(__file__).parent / "templates"

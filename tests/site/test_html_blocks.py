@@ -25,7 +25,7 @@ from generator.site.pages import SiteOptions, render_pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hostile import hostile_project  # noqa: E402
+from hostile import hostile_project
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 6, 1)

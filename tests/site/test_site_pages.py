@@ -304,7 +304,6 @@ def test_hostile_content_runs_no_script_on_any_built_page(tmp_path: Path) -> Non
     from generator.site import mkdocs_engine
 
     project = poison(load_project(MINI).project)
-    config = project.config
     found: dict[str, list[str]] = {}
     for lang in LANGS:
         pages = render_pages(project, lang, SiteOptions(edition="lecturer", today=TODAY))
