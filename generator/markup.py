@@ -99,17 +99,24 @@ def render(
     if link is None and annotate is None:
         return _render_words_only(text, inline, shift)
     source = links.rewrite(text, link or (lambda _target: None))
-    out = _markdown_html(source, shift)
-    if annotate is not None:
-        out = annotate(out)
-    return _finish(sanitise(out), inline)
+    if annotate is None:
+        return _sanitised(source, shift, inline)
+    return _finish(sanitise(annotate(_markdown_html(source, shift))), inline)
 
 
 @functools.lru_cache(maxsize=16384)
 def _render_words_only(text: str, inline: bool, shift: int) -> str:
     """:func:`render` without link targets or pinyin: a pure function of its arguments, so kept (the
     slides measure each block of a section this way, then render the same blocks again)."""
-    return _finish(sanitise(_markdown_html(links.rewrite(text, lambda _target: None), shift)), inline)
+    return _sanitised(links.rewrite(text, lambda _target: None), shift, inline)
+
+
+@functools.lru_cache(maxsize=16384)
+def _sanitised(source: str, shift: int, inline: bool) -> str:
+    """Finished HTML of Markdown whose links are already rewritten: kept, because the same text with the
+    same links turns up on many pages (a glossary entry on the glossary and on each lesson that uses it;
+    two of every five texts of a site were repeats)."""
+    return _finish(sanitise(_markdown_html(source, shift)), inline)
 
 
 def _finish(out: str, inline: bool) -> str:

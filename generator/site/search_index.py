@@ -45,7 +45,6 @@ MAX_WEIGHT = 99
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{_HAN}]+|[0-9a-z\u00c0-\u024f]+")
-_HAN_RUN = re.compile(f"[{_HAN}]+")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|div|h\d|br|hr|tr|td|th|table|dd|dt|dl|blockquote|pre|figure|figcaption)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u00ad\ufeff]")
@@ -75,8 +74,8 @@ def terms(text: str) -> list[str]:
     """The terms of ``text`` in order (with repeats): pairs of Han characters, a lone Han character, words."""
     out: list[str] = []
     for token in _TOKEN.findall(normalise(text)):
-        if _HAN_RUN.fullmatch(token):
-            out += [token] if len(token) == 1 else [token[i:i + 2] for i in range(len(token) - 1)]
+        if len(token) > 1 and token[0] >= "\u3400":  # a Han run (letters and digits end before U+0250)
+            out += map(str.__add__, token, token[1:])
         else:
             out.append(token)
     return out
@@ -116,7 +115,7 @@ def build_index(sections: Iterable[Section], page_keys: Mapping[str, Mapping[str
             for key, count in page_keys.get(page, {}).items():
                 weights[key] += count
         for term, weight in weights.items():
-            postings[term] += [number, min(weight, MAX_WEIGHT)]
+            postings[term].extend((number, weight if weight < MAX_WEIGHT else MAX_WEIGHT))
 
     by_shard: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term in sorted(postings):

@@ -23,9 +23,9 @@ from generator.site.search_index import plain_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hostile import hostile_project  # noqa: E402
+from hostile import hostile_project
 
-from tests.site.test_html_blocks import ROOT, convert, pages_of  # noqa: E402
+from tests.site.test_html_blocks import ROOT, convert, pages_of
 
 
 @contextlib.contextmanager
