@@ -96,6 +96,7 @@ def build(
         progress.stage("write")
     report.reminders = _reminders(project, day)
     incremental.remember(root, target, stamp, pages=report.pages)
+    incremental.prune_engine_folders(root, target)
     return report
 
 

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -94,6 +95,42 @@ def engine_folder(root: Path, out: Path, lang: str) -> Path:
     """Where the site engine keeps its work for one output folder and language between builds."""
     key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
     return root.resolve() / ".dandelion-cache" / "site" / key / lang
+
+
+#: In each output folder's engine folder: the output folder it serves (to find folders no output needs).
+_ENGINE_OUTPUT = "output.txt"
+
+
+#: An engine folder used this recently is left alone (a build into another output folder may be using it).
+ENGINE_FOLDER_GRACE = dt.timedelta(days=1)
+
+
+def prune_engine_folders(root: Path, out: Path) -> None:
+    """After a complete build into ``out``: label its engine folders with ``out``, and remove the engine
+    folders of output folders that are gone (each is about the size of a site) and that no build has
+    used for :data:`ENGINE_FOLDER_GRACE`. A folder without a label comes from an older version and goes
+    too: its output folder only builds in full once."""
+    base = root.resolve() / ".dandelion-cache" / "site"
+    own = engine_folder(root, out, "-").parent
+    try:
+        own.mkdir(parents=True, exist_ok=True)
+        (own / _ENGINE_OUTPUT).write_text(str(out.resolve()), encoding="utf-8")
+        folders = [folder for folder in base.iterdir() if folder.is_dir() and folder != own]
+    except OSError:
+        return
+    for folder in folders:
+        try:
+            served = Path((folder / _ENGINE_OUTPUT).read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            served = None
+        if served is not None and (served / MARKER).is_file():
+            continue
+        try:
+            used = max(entry.stat().st_mtime for entry in [folder, *folder.iterdir()])
+        except OSError:
+            continue
+        if dt.datetime.now().timestamp() - used > ENGINE_FOLDER_GRACE.total_seconds():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def fingerprint(root: Path, options: dict[str, Any]) -> str:

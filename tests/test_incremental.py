@@ -113,3 +113,28 @@ def test_a_changed_theme_or_generator_rebuilds(tmp_path: Path, make_project, mon
         assert not build(project, out=out, with_kits=False, today=TODAY).unchanged
     finally:
         incremental.code_fingerprint.cache_clear()
+
+
+def test_engine_folders_of_deleted_outputs_are_removed_once_unused(tmp_path: Path, make_project) -> None:
+    import os
+
+    project = make_project(tmp_path / "p")
+    kept, deleted, recent = tmp_path / "site", tmp_path / "old-site", tmp_path / "other-site"
+    for out in (deleted, recent, kept):
+        build(project, out=out, with_kits=False, today=TODAY)
+    folder_of = {out: incremental.engine_folder(project, out, "zh").parent for out in (kept, deleted, recent)}
+    assert all(folder.is_dir() for folder in folder_of.values())
+    assert (folder_of[kept] / "output.txt").read_text(encoding="utf-8") == str(kept.resolve())
+
+    shutil.rmtree(deleted)
+    shutil.rmtree(recent)
+    long_ago = (dt.datetime.now() - incremental.ENGINE_FOLDER_GRACE - dt.timedelta(hours=1)).timestamp()
+    for entry in [folder_of[deleted], *folder_of[deleted].iterdir()]:
+        os.utime(entry, (long_ago, long_ago))
+    lesson = project / "content" / "lessons" / "first-lesson.yml"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    build(project, out=kept, with_kits=False, today=TODAY)
+
+    assert not folder_of[deleted].exists()  # its output is gone and nobody used it for a day
+    assert folder_of[recent].is_dir()  # used a moment ago: a build into it may still be running
+    assert folder_of[kept].is_dir()
