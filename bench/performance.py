@@ -162,9 +162,12 @@ def one_build(project: Path, keep: Path | None) -> None:
             text = (target / "mkdocs.yml").read_text(encoding="utf-8").replace(str(work), str(target))
             (target / "mkdocs.yml").write_text(text, encoding="utf-8")
             # plain MkDocs gets the pages as Markdown, the finished HTML blocks in place (html_blocks)
+            blocks = options.get("blocks") or {}
             for source in (target / "docs").rglob("*.md"):
-                source.write_text(restore_markdown(source.read_text(encoding="utf-8"), options.get("blocks") or {}),
-                                  encoding="utf-8")
+                page_blocks = blocks.get(source.relative_to(target / "docs").as_posix())
+                if page_blocks:
+                    source.write_text(restore_markdown(source.read_text(encoding="utf-8"), page_blocks),
+                                      encoding="utf-8")
             timings["keep_cpu"] += time.process_time() - start  # the bench's own copying, not the build's
         return original_run(config_file, **options)
 

@@ -39,7 +39,7 @@ _TAG = re.compile(r"<(/?)(?!(?:" + "|".join(_INLINE_TAGS.split()) + r")[\s/>])([
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)[\s/>]")
 # ``<div markdown>`` / ``markdown="1"``: the page wants Markdown inside HTML (md_in_html); it is left whole
 _MARKDOWN_INSIDE = re.compile(r"<[^>]*\smarkdown\b")
-_TOKEN = "dlhtmlblock"
+TOKEN_PREFIX = _TOKEN = "dlhtmlblock"  # a page whose text holds it is left whole
 _TOKEN_LINE = re.compile(rf"^({_TOKEN}[0-9a-f]{{32}})$", re.MULTILINE)
 _TOKEN_PARAGRAPH = re.compile(rf"<p>({_TOKEN}[0-9a-f]{{32}})</p>")
 

@@ -50,7 +50,7 @@ from ..errors import BuildError
 from ..i18n import catalogue
 from ..markup import heading_slug  # page headings get the anchors content headings get
 from . import page_sections, scripts
-from .html_blocks import restore_html, stash_blocks
+from .html_blocks import TOKEN_PREFIX, restore_html, stash_blocks
 from .pages import Page
 
 PACKAGE_THEME = Path(__file__).resolve().parents[2] / "theme"
@@ -107,7 +107,7 @@ def build_language(
     if not dirty:
         shutil.rmtree(work_dir, ignore_errors=True)
     docs.mkdir(parents=True, exist_ok=True)
-    blocks: dict[str, str] = {}
+    blocks: dict[str, dict[str, str]] = {}
     changed = _write_docs(pages, docs, lang, languages, blocks)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(config_text, encoding="utf-8")
@@ -123,11 +123,12 @@ def build_language(
     return warnings
 
 
-def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str], blocks: dict[str, str]) -> set[str]:
+def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str],
+                blocks: dict[str, dict[str, str]]) -> set[str]:
     """Every page's source file for MkDocs, written only where its bytes changed (an unchanged file keeps
     its time, so a dirty build skips it); files of pages no longer built are removed. Returns the paths
-    written. The pages' finished HTML blocks go into ``blocks`` and their sources carry tokens instead
-    (:func:`stash_blocks`)."""
+    written. Each page's finished HTML blocks go into ``blocks[page path]`` and its source carries tokens
+    instead (:func:`stash_blocks`; a page left whole has no entry)."""
     changed: set[str] = set()
     wanted: set[str] = set()
     for page in pages:
@@ -139,7 +140,11 @@ def _write_docs(pages: list[Page], docs: Path, lang: str, languages: list[str], 
             meta["dl_scripts"] = page.scripts  # main.html adds them after the every-page scripts
         # JSON is YAML: MkDocs reads it the same, and writing it costs a hundredth of yaml.safe_dump
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
-        data = f"---\n{front}\n---\n\n{stash_blocks(page.markdown, blocks)}".encode()
+        page_blocks: dict[str, str] = {}
+        source = stash_blocks(page.markdown, page_blocks)
+        if page_blocks:
+            blocks[page.path] = page_blocks
+        data = f"---\n{front}\n---\n\n{source}".encode()
         target = docs / page.path
         wanted.add(page.path)
         try:
@@ -312,9 +317,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _run_mkdocs(config_file: Path, *, dirty: bool = False, blocks: Mapping[str, str] | None = None) -> list[str]:
-    """Run MkDocs on the work folder's config; ``blocks``: the HTML blocks the sources carry tokens for
-    (:mod:`.html_blocks`), put back into each page as soon as MkDocs has converted it. The search index
+def _run_mkdocs(config_file: Path, *, dirty: bool = False,
+                blocks: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
+    """Run MkDocs on the work folder's config; ``blocks``: per page source path, the HTML blocks its source
+    carries tokens for (:mod:`.html_blocks`), put back into it as soon as MkDocs has converted it. The search index
     MkDocs leaves holds the sections of the pages it laid out (:func:`_PageContent`)."""
     # Material's search plugin cuts Chinese into words with jieba (loading its dictionary, then segmenting
     # every section: a third of MkDocs' time). Dandelion's index (``search_index``) cuts Chinese into
@@ -359,7 +365,7 @@ class _PageContent:
     page's search sections are taken (:mod:`.page_sections`; Material's own parser for a page of another
     shape), in the order MkDocs lays the pages out, as Material's plugin would have."""
 
-    def __init__(self, blocks: Mapping[str, str], search_plugin: Any) -> None:
+    def __init__(self, blocks: Mapping[str, Mapping[str, str]], search_plugin: Any) -> None:
         self.blocks = blocks
         self.entries: list[dict[str, str]] = []
         self._material_entries = search_plugin.SearchIndex.add_entry_from_context
@@ -378,14 +384,18 @@ class _PageContent:
         return PageContent()
 
     def page_content(self, converted: str, page: Any) -> str:
+        # Only a page whose source was stashed gets blocks back: a token some text happens to spell on a
+        # page left whole (its source holds the token's prefix) stays the text it is.
+        blocks = self.blocks.get(page.file.src_uri, {})
         try:
-            finished = restore_html(converted, self.blocks)
+            finished = restore_html(converted, blocks) if blocks else converted
         except KeyError as missing:
             raise BuildError(f"internal error: a page refers to an HTML block it was not given ({missing})") from None
         if (page.meta.get("search") or {}).get("exclude"):
             return finished
         title = str(page.meta.get("title", page.title))
-        found = page_sections.entries(converted, self.blocks, page.url, title)
+        quick = blocks or TOKEN_PREFIX not in converted
+        found = page_sections.entries(converted, blocks, page.url, title) if quick else None
         if found is None:  # not of the simple shape: Material's parser, as before
             index = self._material_index()
             self._material_entries(index, _FinishedPage(page, finished))

@@ -141,3 +141,18 @@ def test_a_token_without_its_block_is_an_error() -> None:
     html = convert(stash_blocks("<div>x</div>", blocks))
     with pytest.raises(KeyError):
         restore_html(html, {})
+
+
+def test_a_text_that_spells_a_token_is_printed_as_it_is(tmp_path: Path, make_project: Any) -> None:
+    """A page whose text holds a token's shape is left whole, and the token-like words stay words (no block
+    of another page is put in, and the build does not stop)."""
+    from generator.build import build
+
+    lookalike = "dlhtmlblock" + "abcdef" * 5 + "ab"  # letters only: digits would read as a phone number
+    lesson = (ROOT / "tests" / "fixtures" / "mini" / "content" / "lessons" / "first-steps.yml").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "project", {
+        "content/lessons/first-steps.yml": lesson.replace("毒品会伤害身体。", lookalike).replace("Drugs harm the body.", lookalike),
+    }, base="mini")
+    out = build(project, out=tmp_path / "site", with_kits=False, today=TODAY).out
+    page = (out / "zh" / "lessons" / "first-steps.html").read_text(encoding="utf-8")
+    assert f"<p>{lookalike}</p>" in page
