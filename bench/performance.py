@@ -344,7 +344,9 @@ def example_kits(work: Path) -> dict[str, float]:
     events = [p for p in (out / "kits").glob("*/events/*") if p.is_dir()]
     event_bytes = sum(f.stat().st_size for e in events for f in e.rglob("*") if f.is_file())
     return {"lessons": len(lessons), "mb_per_lesson": kit_bytes_per_lesson(out / "kits", lessons) / 1e6,
-            "mb_per_event": event_bytes / max(len(events), 1) / 1e6, "wall": wall, "rendered": counts["rendered"]}
+            # an event has a folder per language: bytes per event are over all of its folders
+            "mb_per_event": event_bytes / max(len({e.name for e in events}), 1) / 1e6, "wall": wall,
+            "rendered": counts["rendered"]}
 
 
 def report(rows: list[dict[str, float]], kit: dict[str, float] | None, example: dict[str, float] | None,
