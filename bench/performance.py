@@ -153,7 +153,7 @@ def one_build(project: Path, keep: Path | None) -> None:
     timings = {"keys_cpu": 0.0, "site_cpu": 0.0, "keep_cpu": 0.0}
     original_run = mkdocs_engine._run_mkdocs
 
-    def keeping_run(config_file: Path, **options: Any) -> list[str]:
+    def keeping_run(config_file: Path, **options: Any) -> Any:
         if keep is not None:
             start = time.process_time()
             work = config_file.parent

@@ -93,8 +93,13 @@ def folder_digest(folder: Path) -> str:
 
 def engine_folder(root: Path, out: Path, lang: str) -> Path:
     """Where the site engine keeps its work for one output folder and language between builds."""
+    return _engine_folders(root, out) / lang
+
+
+def _engine_folders(root: Path, out: Path) -> Path:
+    """The engine's work folders of one output folder (one per language)."""
     key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:24]
-    return root.resolve() / ".dandelion-cache" / "site" / key / lang
+    return root.resolve() / ".dandelion-cache" / "site" / key
 
 
 #: In each output folder's engine folder: the output folder it serves (to find folders no output needs).
@@ -110,8 +115,8 @@ def prune_engine_folders(root: Path, out: Path) -> None:
     folders of output folders that are gone (each is about the size of a site) and that no build has
     used for :data:`ENGINE_FOLDER_GRACE`. A folder without a label comes from an older version and goes
     too: its output folder only builds in full once."""
-    base = root.resolve() / ".dandelion-cache" / "site"
-    own = engine_folder(root, out, "-").parent
+    own = _engine_folders(root, out)
+    base = own.parent
     try:
         own.mkdir(parents=True, exist_ok=True)
         (own / _ENGINE_OUTPUT).write_text(str(out.resolve()), encoding="utf-8")

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
-_VOID_TAGS = frozenset(
+VOID_TAGS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 )
 _RAW_TEXT_TAGS = ("script", "style", "textarea")  # their content is not markup
@@ -39,16 +39,16 @@ _TAG = re.compile(r"<(/?)(?!(?:" + "|".join(_INLINE_TAGS.split()) + r")[\s/>])([
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)[\s/>]")
 # ``<div markdown>`` / ``markdown="1"``: the page wants Markdown inside HTML (md_in_html); it is left whole
 _MARKDOWN_INSIDE = re.compile(r"<[^>]*\smarkdown\b")
-TOKEN_PREFIX = _TOKEN = "dlhtmlblock"  # a page whose text holds it is left whole
-_TOKEN_LINE = re.compile(rf"^({_TOKEN}[0-9a-f]{{32}})$", re.MULTILINE)
-_TOKEN_PARAGRAPH = re.compile(rf"<p>({_TOKEN}[0-9a-f]{{32}})</p>")
+TOKEN_PREFIX = "dlhtmlblock"  # a page whose text holds it is left whole
+_TOKEN_LINE = re.compile(rf"^({TOKEN_PREFIX}[0-9a-f]{{32}})$", re.MULTILINE)
+_TOKEN_PARAGRAPH = re.compile(rf"<p>({TOKEN_PREFIX}[0-9a-f]{{32}})</p>")
 
 
 def stash_blocks(markdown: str, blocks: dict[str, str]) -> str:
     """``markdown`` with each top-level finished HTML block replaced by a token line; the blocks are added
     to ``blocks`` (token → HTML). A token is a hash of its block, so unchanged pages keep the same source
     (and the engine's dirty build skips them)."""
-    if _MARKDOWN_INSIDE.search(markdown) or _TOKEN in markdown:
+    if _MARKDOWN_INSIDE.search(markdown) or TOKEN_PREFIX in markdown:
         return markdown
     chunks = markdown.split("\n\n")
     out: list[str] = []
@@ -71,7 +71,7 @@ def stash_blocks(markdown: str, blocks: dict[str, str]) -> str:
             break
         tail = len(unit) - len(unit.rstrip("\n"))
         body = unit.rstrip("\n")
-        token = _TOKEN + hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+        token = TOKEN_PREFIX + hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
         blocks[token] = body
         out.append(token + "\n" * tail)
         index = end + 1
@@ -104,7 +104,7 @@ def _shape(unit: str) -> str:
             if end < 0:
                 return "open"
             skip_to = position = end + len(name) + 3
-        elif name not in _VOID_TAGS and not match.group(3).endswith("/"):
+        elif name not in VOID_TAGS and not match.group(3).endswith("/"):
             stack.append(name)
     if stack:
         return "open"
@@ -113,7 +113,7 @@ def _shape(unit: str) -> str:
 
 def restore_html(html: str, blocks: Mapping[str, str]) -> str:
     """The engine's HTML of a page with each token paragraph replaced by its block."""
-    if _TOKEN not in html:
+    if TOKEN_PREFIX not in html:
         return html
     # Python-Markdown writes a blank line after a raw block, except at the very end of the page
     restored = _TOKEN_PARAGRAPH.sub(lambda match: blocks[match.group(1)] + "\n", html)

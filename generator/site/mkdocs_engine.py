@@ -112,9 +112,8 @@ def build_language(
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(config_text, encoding="utf-8")
     previous_index = _read_index(raw) if dirty else None
-    warnings = _run_mkdocs(config_file, dirty=dirty, blocks=blocks)
-    if previous_index is not None:
-        _merge_index(raw, previous_index, changed)
+    warnings, sections = _run_mkdocs(config_file, dirty=dirty, blocks=blocks)
+    _write_index(raw, sections, previous_index, changed)
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.copytree(raw, site_dir)
@@ -185,17 +184,27 @@ def _read_index(raw: Path) -> dict[str, Any]:
     return json.loads((raw / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def _merge_index(raw: Path, previous: dict[str, Any], changed: set[str]) -> None:
-    """After a dirty build Material's index holds only the pages it laid out: put them in place of their
-    entries in the previous (whole) index, in the same order, so the index is what a full build writes."""
-    fresh = _read_index(raw)
+def _write_index(raw: Path, sections: list[dict[str, str]], previous: dict[str, Any] | None, changed: set[str]) -> None:
+    """Material's index file (its settings; no sections of its own) with the sections of the pages MkDocs
+    laid out; after a dirty build those replace their pages' entries in the previous whole index
+    (:func:`_merged`), so the file is what a full build writes."""
+    path = raw / "search" / "search_index.json"
+    if not path.is_file():  # a site without search
+        return
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    docs = sections if previous is None else _merged(previous.get("docs", []), sections, changed)
+    path.write_text(json.dumps({**settings, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _merged(previous: list[dict[str, Any]], fresh: list[dict[str, str]], changed: set[str]) -> list[dict[str, Any]]:
+    """The previous whole index's entries with those of the pages laid out again replaced, in place."""
     new_entries: dict[str, list[dict[str, Any]]] = {}
-    for doc in fresh.get("docs", []):
+    for doc in fresh:
         new_entries.setdefault(_page_of(doc.get("location", "")), []).append(doc)
     replaced = new_entries.keys() | {path[:-3] + ".html" for path in changed}
     docs: list[dict[str, Any]] = []
     done: set[str] = set()
-    for doc in previous.get("docs", []):
+    for doc in previous:
         page = _page_of(doc.get("location", ""))
         if page not in replaced:
             docs.append(doc)
@@ -205,8 +214,7 @@ def _merge_index(raw: Path, previous: dict[str, Any], changed: set[str]) -> None
     for page, entries in new_entries.items():  # a page that had no entries before (was excluded from search)
         if page not in done:
             docs += entries
-    (raw / "search" / "search_index.json").write_text(
-        json.dumps({**fresh, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return docs
 
 
 def _page_of(location: str) -> str:
@@ -318,10 +326,10 @@ class _Collect(logging.Handler):
 
 
 def _run_mkdocs(config_file: Path, *, dirty: bool = False,
-                blocks: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
-    """Run MkDocs on the work folder's config; ``blocks``: per page source path, the HTML blocks its source
-    carries tokens for (:mod:`.html_blocks`), put back into it as soon as MkDocs has converted it. The search index
-    MkDocs leaves holds the sections of the pages it laid out (:func:`_PageContent`)."""
+                blocks: Mapping[str, Mapping[str, str]] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """Run MkDocs on the work folder's config; return its warnings and the search sections of the pages it
+    laid out (:class:`_PageContent`). ``blocks``: per page source path, the HTML blocks its source carries
+    tokens for (:mod:`.html_blocks`), put back into it as soon as MkDocs has converted it."""
     # Material's search plugin cuts Chinese into words with jieba (loading its dictionary, then segmenting
     # every section: a third of MkDocs' time). Dandelion's index (``search_index``) cuts Chinese into
     # character pairs and drops the separators jieba adds, so the plugin runs without it; and it gets the
@@ -336,12 +344,12 @@ def _run_mkdocs(config_file: Path, *, dirty: bool = False,
     logger.addHandler(handler)
     old_level = logger.level
     logger.setLevel(logging.WARNING)
-    content = _PageContent(blocks or {}, search_plugin)
     try:
         config = load_config(config_file=str(config_file))
         config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
-        config.plugins["dandelion-page-content"] = content.plugin()
-        with _search_plugin_quiet(search_plugin):
+        with _search_plugin_quiet(search_plugin) as material_sections:
+            content = _PageContent(blocks or {}, material_sections)
+            config.plugins["dandelion-page-content"] = content.plugin()
             build(config, dirty=dirty)
     except MkDocsException as exc:
         details = "; ".join(handler.messages)
@@ -351,12 +359,8 @@ def _run_mkdocs(config_file: Path, *, dirty: bool = False,
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
-    index_file = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index_file.is_file():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index_file.write_text(json.dumps({**index, "docs": content.entries}, ensure_ascii=False, separators=(",", ":")),
-                              encoding="utf-8")
-    return [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg) and not msg.startswith(_DIRTY_NOTICE)]
+    warnings = [msg for msg in handler.messages if not _HTML_LINK_NOISE.search(msg) and not msg.startswith(_DIRTY_NOTICE)]
+    return warnings, content.entries
 
 
 class _PageContent:
@@ -365,11 +369,10 @@ class _PageContent:
     page's search sections are taken (:mod:`.page_sections`; Material's own parser for a page of another
     shape), in the order MkDocs lays the pages out, as Material's plugin would have."""
 
-    def __init__(self, blocks: Mapping[str, Mapping[str, str]], search_plugin: Any) -> None:
+    def __init__(self, blocks: Mapping[str, Mapping[str, str]], material_sections: Callable[[Any], list[dict[str, str]]]) -> None:
         self.blocks = blocks
         self.entries: list[dict[str, str]] = []
-        self._material_entries = search_plugin.SearchIndex.add_entry_from_context
-        self._material_index = search_plugin.SearchIndex
+        self._material_sections = material_sections
 
     def plugin(self) -> Any:
         from mkdocs.plugins import BasePlugin, event_priority
@@ -397,9 +400,7 @@ class _PageContent:
         quick = blocks or TOKEN_PREFIX not in converted
         found = page_sections.entries(converted, blocks, page.url, title) if quick else None
         if found is None:  # not of the simple shape: Material's parser, as before
-            index = self._material_index()
-            self._material_entries(index, _FinishedPage(page, finished))
-            found = index.entries
+            found = self._material_sections(_FinishedPage(page, finished))
         self.entries += found
         return finished
 
@@ -415,15 +416,22 @@ class _FinishedPage:
 
 
 @contextlib.contextmanager
-def _search_plugin_quiet(module: Any) -> Iterator[None]:
+def _search_plugin_quiet(module: Any) -> Iterator[Callable[[Any], list[dict[str, str]]]]:
     """Material's search plugin with its jieba switched off (it segments only when the module has one)
-    and without its own sections (it still writes its settings and strips its attributes from pages)."""
+    and without its own sections (it still writes its settings and strips its attributes from pages).
+    Yields Material's own way to a page's sections, for the pages Dandelion hands back."""
     saved_jieba = getattr(module, "jieba", None)
     saved_entries = module.SearchIndex.add_entry_from_context
+
+    def material_sections(page: Any) -> list[dict[str, str]]:
+        index = module.SearchIndex()
+        saved_entries(index, page)
+        return index.entries
+
     module.jieba = None
     module.SearchIndex.add_entry_from_context = lambda self, page: None
     try:
-        yield
+        yield material_sections
     finally:
         module.jieba = saved_jieba
         module.SearchIndex.add_entry_from_context = saved_entries

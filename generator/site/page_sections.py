@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .html_blocks import restore_html
+from .html_blocks import VOID_TAGS, restore_html
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b([^>]*)>")
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 _HEADING = re.compile(r"h[1-6]")
 _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ID_HEADING = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
@@ -49,7 +48,7 @@ def entries(converted: str, blocks: Mapping[str, str], url: str, page_title: str
                 cuts.append((start, match.end(), tag, anchor, converted[inner : match.start()]))
                 open_heading = None
             continue
-        if name in _VOID:
+        if name in VOID_TAGS:
             continue
         if closing:
             depth -= 1

@@ -37,6 +37,13 @@ def raw_times(project: Path, out: Path, lang: str = "zh") -> dict[str, int]:
     return {p.relative_to(raw).as_posix(): p.stat().st_mtime_ns for p in raw.rglob("*.html")}
 
 
+def replace_in(path: Path, old: str, new: str, count: int = -1) -> None:
+    """Edit a project file: ``old`` (which must be there) becomes ``new``, ``count`` times (-1: everywhere)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
 def differences(one: Path, other: Path) -> list[str]:
     """Files that differ between two built sites (the build's own marker aside)."""
     found: list[str] = []
@@ -75,7 +82,7 @@ def test_an_edit_lays_out_only_its_pages_and_equals_a_full_build(project: Path, 
     build(project, out=out, with_kits=False, today=TODAY)
     before = raw_times(project, out)
     lesson = project / "content" / "lessons" / "first-lesson.yml"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("大麻、可卡因等", "大麻、可卡因、氯胺酮等"), encoding="utf-8")
+    replace_in(lesson, "大麻、可卡因等", "大麻、可卡因、氯胺酮等")
 
     build(project, out=out, with_kits=False, today=TODAY)
     after = raw_times(project, out)
@@ -91,7 +98,7 @@ def test_the_search_index_stays_whole_after_a_partial_layout(project: Path, tmp_
     out = tmp_path / "site"
     build(project, out=out, with_kits=False, today=TODAY)
     lesson = project / "content" / "lessons" / "first-lesson.yml"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("鸦片、", "鸦片、杜冷丁、"), encoding="utf-8")
+    replace_in(lesson, "鸦片、", "鸦片、杜冷丁、")
     build(project, out=out, with_kits=False, today=TODAY)
     index = "".join(p.read_text(encoding="utf-8") for p in (out / "zh" / "search").glob("*.js"))
     assert "杜冷" in index  # the edited page's new words
@@ -103,7 +110,7 @@ def test_a_title_shown_on_other_pages_updates_them(project: Path, tmp_path: Path
     out = tmp_path / "site"
     build(project, out=out, with_kits=False, today=TODAY)
     lesson = project / "content" / "lessons" / "second-lesson.yml"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("拒绝毒品", "勇敢说不"), encoding="utf-8")
+    replace_in(lesson, "拒绝毒品", "勇敢说不")
     build(project, out=out, with_kits=False, today=TODAY)
     assert "勇敢说不" in (out / "zh" / "lessons" / "index.html").read_text(encoding="utf-8")
     assert differences(out, from_scratch(project, tmp_path, "scratch")) == []
@@ -113,7 +120,7 @@ def test_config_theme_and_removed_pages_lay_out_everything_again(project: Path, 
     out = tmp_path / "site"
     build(project, out=out, with_kits=False, today=TODAY)
     config = project / "site_config.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("禁毒宣讲资料站", "禁毒宣讲资料网", 1), encoding="utf-8")
+    replace_in(config, "禁毒宣讲资料站", "禁毒宣讲资料网", 1)
     build(project, out=out, with_kits=False, today=TODAY)
     assert "禁毒宣讲资料网" in (out / "zh" / "lessons" / "second-lesson.html").read_text(encoding="utf-8")
     assert differences(out, from_scratch(project, tmp_path, "scratch-config")) == []
@@ -138,10 +145,10 @@ def test_an_interrupted_layout_leaves_no_clean_state(project: Path, tmp_path: Pa
     out = tmp_path / "site"
     build(project, out=out, with_kits=False, today=TODAY)
     lesson = project / "content" / "lessons" / "first-lesson.yml"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("鸦片、", "鸦片、杜冷丁、"), encoding="utf-8")
+    replace_in(lesson, "鸦片、", "鸦片、杜冷丁、")
     calls: list[bool] = []
 
-    def broken(config_file: Path, *, dirty: bool = False, **_options: object) -> list[str]:
+    def broken(config_file: Path, *, dirty: bool = False, **_options: object) -> tuple[list[str], list[dict[str, str]]]:
         calls.append(dirty)
         raise RuntimeError("interrupted")
 
@@ -155,7 +162,7 @@ def test_an_interrupted_layout_leaves_no_clean_state(project: Path, tmp_path: Pa
     seen: list[bool] = []
     original = mkdocs_engine._run_mkdocs
 
-    def watched(config_file: Path, *, dirty: bool = False, **options: object) -> list[str]:
+    def watched(config_file: Path, *, dirty: bool = False, **options: object) -> tuple[list[str], list[dict[str, str]]]:
         seen.append(dirty)
         return original(config_file, dirty=dirty, **options)
 
